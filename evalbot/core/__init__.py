@@ -1,0 +1,1 @@
+"""The transport-neutral core: text in, `Reply` out. Imports nothing from Slack."""

@@ -1,0 +1,71 @@
+"""`Reply`: the transport-neutral answer every renderer (Slack, terminal, JSON) presents.
+
+Strings in a Reply are raw text with a light markup (`*bold*`, `_italic_`, lines
+starting with `• `). They are never escaped here: each renderer escapes for its
+own medium, so there is exactly one place where Slack escaping happens.
+"""
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+OUT_OF_SCOPE = "out-of-scope"
+
+
+class ReplyKind(StrEnum):
+    TOPIC = "topic"
+    CALCULATOR = "calculator"
+    CHECKLIST = "checklist"
+    TEMPLATE = "template"
+    SMALLTALK = "smalltalk"
+    OUT_OF_SCOPE = "out-of-scope"
+    ERROR = "error"
+    CATALOGUE = "catalogue"
+
+
+class Section(BaseModel):
+    """A block of prose, optionally headed."""
+
+    heading: str | None = None
+    text: str
+
+
+class Fact(BaseModel):
+    """A labelled figure, e.g. a calculator output: label "ROI multiple", value "5.0x"."""
+
+    label: str
+    value: str
+
+
+class Choice(BaseModel):
+    """A follow-up the user can pick (a button in Slack): an intent id and its label."""
+
+    intent: str
+    label: str
+
+
+class InputProblem(BaseModel):
+    """An expected, user-fixable problem with what they typed."""
+
+    message: str
+    field: str | None = None
+    example: str | None = None
+
+
+class Reply(BaseModel):
+    """One answer, independent of where it is shown."""
+
+    intent: str = Field(description="a spec intent id, or 'out-of-scope'")
+    kind: ReplyKind
+    confidence: float = Field(ge=0.0, le=1.0)
+    title: str
+    sections: list[Section] = Field(default_factory=list)
+    facts: list[Fact] = Field(default_factory=list)
+    items: list[str] = Field(default_factory=list, description="checklist items, in order")
+    draft: str | None = Field(default=None, description="a ready-to-paste draft (templates)")
+    citation: str | None = Field(default=None, description="the guide section(s) behind the answer")
+    related: list[Choice] = Field(default_factory=list)
+    did_you_mean: list[Choice] = Field(default_factory=list)
+    problem: InputProblem | None = None
+    form: str | None = Field(default=None, description="id of a calculator whose form can be opened")
+    reference: str | None = Field(default=None, description="reference id of an unexpected error")

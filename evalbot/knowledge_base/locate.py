@@ -1,0 +1,17 @@
+"""Where the shipped knowledge folder lives: inside the wheel, or beside the package in a checkout."""
+
+from pathlib import Path
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+def shipped_knowledge_dir() -> Path:
+    """Return the knowledge folder that ships with evalbot.
+
+    A wheel carries it as `evalbot/_knowledge`; a source checkout (or an editable
+    install) has it at the repository root, beside `evalbot/`.
+    """
+    for candidate in (_PACKAGE_DIR / "_knowledge", _PACKAGE_DIR.parent / "knowledge"):
+        if (candidate / "intents.yaml").is_file():
+            return candidate
+    raise FileNotFoundError(f"evalbot's knowledge folder is missing (looked beside {_PACKAGE_DIR})")

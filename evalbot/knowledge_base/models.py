@@ -1,0 +1,114 @@
+"""Pydantic schemas for every file under `knowledge/`.
+
+Every routable entry (topic, checklist, template, calculator card, smalltalk card)
+shares `Entry`: an id from the spec, a title, guide citations and example phrasings
+that the matcher indexes.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    title: str = Field(min_length=3, max_length=150)
+    sources: list[str] = Field(default_factory=list, description="guide section(s) drawn from")
+    summary: str = Field(default="", max_length=1500)
+    related: list[str] = Field(default_factory=list)
+    keywords: list[str] = Field(default_factory=list, description="terms that name this entry")
+    examples: list[str] = Field(default_factory=list, description="phrasings the matcher indexes")
+
+    @field_validator("examples", "keywords")
+    @classmethod
+    def _no_blank_strings(cls, values: list[str]) -> list[str]:
+        for value in values:
+            if not value.strip():
+                raise ValueError("must not contain blank strings")
+        return values
+
+
+class Topic(Entry):
+    """Advice drawn from the guide."""
+
+    kind: Literal["topic"] = "topic"
+    summary: str = Field(min_length=20, max_length=1500)
+    sources: list[str] = Field(min_length=1)
+    points: list[str] = Field(min_length=1, max_length=20)
+    gap: str | None = Field(
+        default=None,
+        description="for heading-only sections: what the guide does not say, and where to look",
+    )
+    examples: list[str] = Field(min_length=8)
+
+
+class ChecklistItem(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    do: str = Field(min_length=5, max_length=400, description="an action a person can take")
+    source: str = Field(min_length=3, description="the guide section behind it")
+
+
+class Checklist(Entry):
+    kind: Literal["checklist"] = "checklist"
+    summary: str = Field(min_length=20, max_length=1500)
+    sources: list[str] = Field(min_length=1)
+    items: list[ChecklistItem] = Field(min_length=3, max_length=25)
+    examples: list[str] = Field(min_length=6)
+
+
+class TemplateField(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str = Field(min_length=2, description="shown as [label] when the value is missing")
+    type: Literal["money", "count", "percent", "text"] = "text"
+    example: str = Field(min_length=1)
+
+
+class Template(Entry):
+    kind: Literal["template"] = "template"
+    summary: str = Field(min_length=20, max_length=1500)
+    sources: list[str] = Field(min_length=1)
+    fields: list[TemplateField] = Field(min_length=1)
+    calculator: str | None = Field(default=None, description="calculator whose results fill fields")
+    body: str = Field(min_length=20, description="Jinja2 source of the draft")
+    examples: list[str] = Field(min_length=6)
+
+
+class CalculatorCard(Entry):
+    """The routing and help card for a calculator; the maths lives in evalbot/calculators."""
+
+    kind: Literal["calculator"] = "calculator"
+    usage: str = Field(min_length=5, description="an example command")
+    examples: list[str] = Field(min_length=6)
+
+
+class SmalltalkCard(Entry):
+    kind: Literal["smalltalk"] = "smalltalk"
+    responses: list[str] = Field(min_length=1)
+    examples: list[str] = Field(min_length=6)
+
+
+class NegativeCard(Entry):
+    """Phrasings that are known to be out of scope: indexed so near misses land here."""
+
+    kind: Literal["negative"] = "negative"
+    examples: list[str] = Field(min_length=10)
+
+
+KnowledgeItem = Topic | Checklist | Template | CalculatorCard | SmalltalkCard | NegativeCard
+
+# Folder under knowledge/ -> schema, and the prefix its ids carry in the spec.
+FOLDERS: dict[str, tuple[type[Entry], str]] = {
+    "topics": (Topic, ""),
+    "checklists": (Checklist, "checklist:"),
+    "templates": (Template, "template:"),
+    "calculators": (CalculatorCard, ""),
+    "smalltalk": (SmalltalkCard, ""),
+    "negatives": (NegativeCard, "negative:"),
+}
