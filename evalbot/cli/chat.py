@@ -1,0 +1,32 @@
+"""`evalbot chat`: an interactive console with the same answers as Slack."""
+
+import sys
+
+from evalbot.cli.session import answer_safely, build_brain
+from evalbot.config import Settings
+from evalbot.rendering.plain_text import render_text
+
+_BYE = {"quit", "exit", "bye", ":q"}
+
+
+def run_chat(settings: Settings) -> int:
+    brain = build_brain(settings)
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("evalbot: ask me about leading AI evaluation. Type 'help' for examples, 'quit' to leave.")
+    while True:
+        if interactive:
+            sys.stdout.write("\nyou> ")
+            sys.stdout.flush()
+        line = sys.stdin.readline()
+        if not line:
+            if interactive:
+                print()
+            return 0
+        text = line.strip()
+        if text.lower() in _BYE:
+            return 0
+        if not text:
+            continue
+        sys.stdout.write(render_text(answer_safely(brain, text)))
+        sys.stdout.flush()

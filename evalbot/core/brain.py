@@ -1,0 +1,136 @@
+"""The brain: text in, `Reply` out. The same for Slack and the terminal."""
+
+from pathlib import Path
+
+from evalbot.core.handlers.calculator import answer_calculator
+from evalbot.core.handlers.catalogue import answer_catalogue
+from evalbot.core.handlers.checklist import answer_checklist
+from evalbot.core.handlers.common import choices
+from evalbot.core.handlers.out_of_scope import answer_out_of_scope
+from evalbot.core.handlers.smalltalk import answer_help, answer_smalltalk
+from evalbot.core.handlers.template import answer_template
+from evalbot.core.handlers.topic import answer_topic
+from evalbot.core.reply import InputProblem, Reply, ReplyKind, Section
+from evalbot.errors import CommandError
+from evalbot.knowledge_base.loader import KnowledgeBase, load_knowledge
+from evalbot.knowledge_base.models import (
+    CalculatorCard,
+    Checklist,
+    Entry,
+    SmalltalkCard,
+    Template,
+    Topic,
+)
+from evalbot.routing.grammar import Command, Tool, parse_command
+from evalbot.routing.matcher import Matcher
+from evalbot.routing.names import resolve_name
+from evalbot.routing.normalise import normalise, strip_slack
+
+# Slack caps message text at 40,000 characters; anything longer is cut before routing.
+MAX_INPUT_CHARS = 40_000
+
+
+class Brain:
+    """Answers messages from one knowledge base."""
+
+    def __init__(self, *, knowledge: KnowledgeBase, matcher: Matcher | None = None):
+        self.knowledge = knowledge
+        self.matcher = matcher or Matcher(knowledge=knowledge)
+
+    @classmethod
+    def load(cls, *, overlay_dir: Path | None = None) -> "Brain":
+        return cls(knowledge=load_knowledge(overlay_dir))
+
+    def answer(self, text: str) -> Reply:
+        """Answer one message; expected input problems come back as an error `Reply`."""
+        try:
+            return self._answer(text[:MAX_INPUT_CHARS])
+        except CommandError as e:
+            return problem_reply(e)
+
+    def answer_intent(self, intent_id: str, *, args: dict[str, str] | None = None) -> Reply:
+        """Answer a known intent directly (buttons, forms)."""
+        entry = self.knowledge.get(intent_id)
+        if entry is None:
+            raise CommandError(f"I don't know `{intent_id}`.", example="topics")
+        try:
+            return self._dispatch(entry, args=args or {}, text="", confidence=1.0)
+        except CommandError as e:
+            return problem_reply(e)
+
+    def _answer(self, text: str) -> Reply:
+        stripped = strip_slack(text)
+        if not normalise(stripped):
+            return answer_help(self.knowledge)
+        command = parse_command(stripped)
+        if command is not None:
+            return self._run(command, stripped)
+        route = self.matcher.route(normalise(stripped))
+        if route.out_of_scope:
+            nearest = [c.intent for c in route.candidates if c.score >= self.matcher.thresholds.suggest]
+            return answer_out_of_scope(knowledge=self.knowledge, nearest=nearest, confidence=route.confidence)
+        entry = self.knowledge.get(route.intent)
+        assert entry is not None, route.intent
+        reply = self._dispatch(entry, args={}, text=stripped, confidence=route.confidence)
+        if route.ambiguous:
+            others = [c.intent for c in route.candidates[1:4]
+                      if route.candidates[0].score - c.score <= self.matcher.thresholds.ambiguity_margin]
+            reply = reply.model_copy(update={"did_you_mean": choices(others, self.knowledge, limit=3)})
+        return reply
+
+    def _run(self, command: Command, text: str) -> Reply:
+        kb = self.knowledge
+        if command.tool is Tool.HELP:
+            return answer_help(kb)
+        if command.tool is Tool.TOPICS:
+            return answer_catalogue(kb)
+        if command.tool is Tool.CALCULATOR:
+            card = kb.get(command.name or "")
+            if not isinstance(card, CalculatorCard):
+                raise CommandError(f"`{command.name}` is not a calculator.", example="roi cost=2M benefit=10M")
+            return self._dispatch(card, args=command.args, text=command.rest, confidence=1.0)
+        pool: list[Entry] = list(kb.templates if command.tool is Tool.TEMPLATE else kb.checklists)
+        names = ", ".join(f"`{e.id.partition(':')[2]}`" for e in pool)
+        if not command.name:
+            raise CommandError(f"Which {command.tool}? I have: {names}.", field="name",
+                               example=f"{command.tool} {pool[0].id.partition(':')[2]}" if pool else None)
+        entry = resolve_name(command.name, pool)
+        if entry is None:
+            raise CommandError(f"I have no {command.tool} called `{command.name}`. I have: {names}.",
+                               field="name", example=f"{command.tool} {pool[0].id.partition(':')[2]}" if pool else None)
+        return self._dispatch(entry, args=command.args, text="", confidence=1.0)
+
+    def _dispatch(self, entry: Entry, *, args: dict[str, str], text: str, confidence: float) -> Reply:
+        try:
+            return self._handle(entry, args=args, text=text, confidence=confidence)
+        except CommandError as e:
+            return problem_reply(e, intent=entry.id)
+
+    def _handle(self, entry: Entry, *, args: dict[str, str], text: str, confidence: float) -> Reply:
+        kb = self.knowledge
+        if isinstance(entry, Topic):
+            return answer_topic(entry, knowledge=kb, confidence=confidence)
+        if isinstance(entry, Checklist):
+            return answer_checklist(entry, knowledge=kb, confidence=confidence)
+        if isinstance(entry, Template):
+            return answer_template(entry, args=args, text=text, knowledge=kb, confidence=confidence)
+        if isinstance(entry, CalculatorCard):
+            return answer_calculator(entry, args=args, text=text, knowledge=kb, confidence=confidence)
+        if isinstance(entry, SmalltalkCard):
+            return answer_smalltalk(entry, knowledge=kb, confidence=confidence)
+        raise CommandError(f"`{entry.id}` cannot be answered directly.", example="help")
+
+
+def problem_reply(error: CommandError, *, intent: str = "out-of-scope") -> Reply:
+    """Present an expected input problem: what is wrong, which field, and an example."""
+    lines = [error.message]
+    if error.example:
+        lines.append(f"For example: `{error.example}`")
+    return Reply(
+        intent=intent,
+        kind=ReplyKind.ERROR,
+        confidence=1.0,
+        title=f"Check `{error.field}`" if error.field else "I couldn't use that input",
+        sections=[Section(text="\n".join(lines))],
+        problem=InputProblem(message=error.message, field=error.field, example=error.example),
+    )

@@ -1,0 +1,1 @@
+"""Parsing what users type into typed inputs: `key=value` pairs, money, counts, percentages."""

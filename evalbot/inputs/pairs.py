@@ -1,0 +1,45 @@
+"""Split `key=value` pairs (quoted values allowed) out of a command's text."""
+
+import re
+from dataclasses import dataclass
+
+from evalbot.errors import CommandError
+
+_PAIR = re.compile(
+    r"""(?P<key>[A-Za-z][\w\-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))"""
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SplitText:
+    """The `key=value` pairs of a text, and the words left around them."""
+
+    pairs: dict[str, str]
+    rest: str
+
+
+def canonical_key(key: str) -> str:
+    """`Incident-Cost` and `incident_cost` name the same field."""
+    return key.strip().lower().replace("-", "_")
+
+
+def split_pairs(text: str) -> SplitText:
+    """Pull every `key=value` pair out of `text`.
+
+    Raises:
+        CommandError: when one key is given two different values.
+    """
+    pairs: dict[str, str] = {}
+    for match in _PAIR.finditer(text):
+        key = canonical_key(match.group("key"))
+        value = next(v for v in (match.group("dq"), match.group("sq"), match.group("bare")) if v is not None)
+        value = value.strip()
+        if key in pairs and pairs[key] != value:
+            raise CommandError(
+                f"`{key}` is given twice, as `{pairs[key]}` and `{value}`; give it once.",
+                field=key,
+                example=f"{key}={pairs[key]}",
+            )
+        pairs[key] = value
+    rest = re.sub(r"\s+", " ", _PAIR.sub(" ", text)).strip()
+    return SplitText(pairs=pairs, rest=rest)

@@ -1,0 +1,1 @@
+"""Presenting a `Reply`: Block Kit for Slack, plain text for the terminal, JSON for machines."""

@@ -1,0 +1,1 @@
+"""From raw text to an intent: normalisation, the command grammar and the fuzzy matcher."""

@@ -1,0 +1,136 @@
+"""Words: stop words, a synonym and abbreviation lexicon, and a light stemmer.
+
+The lexicon folds the many ways people name one idea in Slack ("comp", "pay",
+"salary") onto one token, so the matcher needs no example for every spelling.
+It is written from the domain, not from any test set.
+"""
+
+import re
+from functools import lru_cache
+
+STOPWORDS = frozenset(
+    """a an the and or but if of to in on at for from by with about into over under as is are was were be
+    been being am do does did doing have has had having i me my mine we us our ours you your yours he she
+    it its they them their this that these those there here what which who whom whose when where why how
+    can could should would will shall may might must just so than then too very really also any some
+    all each every more most much many few own same other such only not no nor yes ok okay pls please plz
+    hey hi hello thanks thank thx tell give show want need get got know let lets let's like im i'm ive
+    i've id i'd dont don't does doesnt doesn't whats what's hows how's theres there's up out off again
+    one two way thing things stuff kind sort bit lot lots go going gonna wanna gotta quick quickly
+    anyone someone something anything actually basically maybe still even ever right now today guys
+    """.split()
+)
+
+# Multi-word phrases first (applied to the normalised text), then single words.
+PHRASES: dict[str, str] = {
+    "c suite": "csuite",
+    "c-suite": "csuite",
+    "c level": "csuite",
+    "c-level": "csuite",
+    "chief ai officer": "csuite cao",
+    "chief ai quality officer": "csuite caio",
+    "chief eval officer": "csuite caio",
+    "chief evaluation officer": "csuite caio",
+    "vice president": "vp",
+    "head of": "vp",
+    "net present value": "npv",
+    "return on investment": "roi",
+    "confidence interval": "ci",
+    "error bar": "ci",
+    "error bars": "ci",
+    "margin of error": "ci",
+    "m&a": "acquisition",
+    "m & a": "acquisition",
+    "m and a": "acquisition",
+    "due diligence": "acquisition diligence",
+    "board of directors": "board",
+    "one on one": "1on1",
+    "one-on-one": "1on1",
+    "1:1": "1on1",
+    "1-1": "1on1",
+    "p&l": "pnl",
+    "p & l": "pnl",
+    "head count": "headcount",
+    "business case": "businesscase",
+    "track record": "trackrecord",
+    "exercise window": "exercise window",
+    "thank you": "thanks",
+    "good morning": "hello",
+    "good afternoon": "hello",
+}
+
+SYNONYMS: dict[str, str] = {
+    # pay
+    "comp": "compensation", "salary": "compensation", "salaries": "compensation", "pay": "compensation",
+    "paid": "compensation", "wage": "compensation", "wages": "compensation", "earn": "compensation",
+    "earning": "compensation", "earnings": "compensation", "tc": "compensation", "remuneration": "compensation",
+    "underpaid": "compensation", "overpaid": "compensation",
+    # board
+    "directors": "board", "director's": "board", "boards": "board", "bod": "board", "trustees": "board",
+    # negotiation
+    "neg": "negotiate", "nego": "negotiate", "negotiation": "negotiate", "negotiating": "negotiate",
+    "negotiations": "negotiate", "haggle": "negotiate", "haggling": "negotiate", "counteroffer": "negotiate",
+    "counter": "negotiate", "bargain": "negotiate", "leverage": "negotiate",
+    # equity
+    "rsu": "equity", "rsus": "equity", "options": "equity", "stock": "equity", "shares": "equity",
+    "vesting": "vest", "vested": "vest", "cliff": "vest", "refresher": "reload", "refreshers": "reload",
+    # eval
+    "evals": "eval", "evaluation": "eval", "evaluations": "eval", "evaluating": "eval", "evaluate": "eval",
+    # roles
+    "svp": "vp", "vps": "vp", "evp": "vp", "caio": "csuite caio", "cao": "csuite cao", "cxo": "csuite",
+    "ceo": "csuite", "cto": "csuite", "coo": "csuite", "cfo": "cfo",
+    "mgr": "manager", "boss": "manager", "supervisor": "manager", "skip-level": "manager",
+    "exec": "executive", "execs": "executive", "executives": "executive", "leadership": "executive",
+    "senior": "senior", "sr": "senior",
+    # money
+    "funding": "budget", "funds": "budget", "budgets": "budget", "buget": "budget", "budjet": "budget",
+    "capex": "budget", "opex": "budget",
+    "kpi": "kpi", "kpis": "kpi", "okr": "kpi", "okrs": "kpi",
+    "promo": "promotion", "promoted": "promotion", "promote": "promotion", "promotions": "promotion",
+    "hire": "hiring", "hires": "hiring", "recruit": "hiring", "recruiting": "hiring", "recruitment": "hiring",
+    "retain": "retention", "retaining": "retention", "attrition": "retention",
+    "pitching": "pitch", "pitches": "pitch", "deck": "pitch", "slides": "pitch",
+    "politics": "political", "politic": "political",
+    "ty": "thanks", "thx": "thanks", "tysm": "thanks", "cheers": "thanks", "appreciated": "thanks",
+    "hiya": "hello", "howdy": "hello", "yo": "hello", "heya": "hello", "morning": "hello",
+    "acquire": "acquisition", "acquiring": "acquisition", "acquirer": "acquisition", "acquirers": "acquisition",
+    "merger": "acquisition", "mergers": "acquisition", "buyout": "acquisition",
+    "memo": "writing", "memos": "writing", "emails": "email",
+    "checklists": "checklist", "todo": "checklist", "to-do": "checklist", "steps": "checklist",
+    "templates": "template", "draft": "template", "drafts": "template", "boilerplate": "template",
+}
+
+_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ness", "ities",
+             "ity", "ies", "ers", "er", "ed", "es", "ly", "s")
+_TOKEN = re.compile(r"[a-z0-9][a-z0-9&'\-]*")
+
+
+@lru_cache(maxsize=16384)
+def stem(word: str) -> str:
+    """Strip one common English suffix; keeps at least four letters so short words survive."""
+    if len(word) <= 4 or not word.isalpha():
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _apply_phrases(text: str) -> str:
+    padded = f" {text} "
+    for phrase, replacement in PHRASES.items():
+        if phrase in padded:
+            padded = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", f" {replacement} ", padded)
+    return padded
+
+
+def content_words(text: str) -> list[str]:
+    """Canonical content words of normalised `text`, before stemming: phrases and synonyms folded."""
+    words: list[str] = []
+    for raw in _TOKEN.findall(_apply_phrases(text)):
+        raw = raw.strip("'-")
+        mapped = SYNONYMS.get(raw, raw)
+        for word in mapped.split():
+            if word and word not in STOPWORDS:
+                words.append(word)
+    return words

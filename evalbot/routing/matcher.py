@@ -1,0 +1,149 @@
+"""The fuzzy matcher: ranks every intent for a free-text message, with a 0..1 confidence.
+
+Each entry of the knowledge base is represented by its example phrasings, its title
+and its keywords. A message is compared with IDF-weighted cosine similarity over
+canonical stems and bigrams, both to each phrasing (nearest neighbour) and to the
+entry as a whole (centroid). Words the knowledge base has never seen dilute the
+similarity, which is what pushes unrelated questions out of scope; the negative
+cards catch near misses that share our vocabulary.
+"""
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from evalbot.core.reply import OUT_OF_SCOPE
+from evalbot.knowledge_base.loader import KnowledgeBase
+from evalbot.knowledge_base.models import Entry, NegativeCard
+from evalbot.routing.features import Speller, query_features, stems, with_bigrams
+from evalbot.routing.thresholds import Thresholds
+
+_NEAREST_WEIGHT = 0.65
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    intent: str
+    score: float
+
+
+@dataclass(frozen=True, kw_only=True)
+class Route:
+    """The matcher's verdict on one message."""
+
+    intent: str
+    confidence: float
+    candidates: tuple[Candidate, ...]
+    ambiguous: bool = False
+
+    @property
+    def out_of_scope(self) -> bool:
+        return self.intent == OUT_OF_SCOPE
+
+
+def _entry_documents(entry: Entry) -> list[list[str]]:
+    texts = [*entry.examples, entry.title, *entry.keywords]
+    return [with_bigrams(stems(text)) for text in texts]
+
+
+def _normalised(weights: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {feature: w / norm for feature, w in weights.items()}
+
+
+class Matcher:
+    """Ranks knowledge-base entries for a normalised message."""
+
+    def __init__(self, *, knowledge: KnowledgeBase, thresholds: Thresholds | None = None):
+        self.thresholds = thresholds or Thresholds()
+        entries = list(knowledge.entries.values())
+        self._ids = [entry.id for entry in entries]
+        self._negative = [isinstance(entry, NegativeCard) for entry in entries]
+        docs_per_entry = [_entry_documents(entry) for entry in entries]
+
+        entry_frequency: dict[str, int] = defaultdict(int)
+        for docs in docs_per_entry:
+            for feature in {f for doc in docs for f in doc}:
+                entry_frequency[feature] += 1
+        count = len(entries)
+        self._idf = {f: math.log((count + 1) / (df + 0.5)) for f, df in entry_frequency.items()}
+        self._unknown_idf = math.log((count + 1) / 0.5)
+
+        self._example_owner: list[int] = []
+        self._example_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._centroid_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for entry_index, docs in enumerate(docs_per_entry):
+            centroid: dict[str, float] = defaultdict(float)
+            for doc in docs:
+                vector = _normalised({f: self._idf[f] for f in set(doc)})
+                doc_index = len(self._example_owner)
+                self._example_owner.append(entry_index)
+                for feature, weight in vector.items():
+                    self._example_postings[feature].append((doc_index, weight))
+                    centroid[feature] += weight
+            for feature, weight in _normalised(centroid).items():
+                self._centroid_postings[feature].append((entry_index, weight))
+
+        self._speller = Speller(vocabulary={f for f in self._idf if "_" not in f})
+        self._exact = self._exact_names(entries)
+
+    @staticmethod
+    def _exact_names(entries: list[Entry]) -> dict[str, str]:
+        """Whole-message names ("equity", "kpis") that point at exactly one entry."""
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entry in entries:
+            if isinstance(entry, NegativeCard):
+                continue
+            names = [entry.id.partition(":")[2] or entry.id, entry.title, *entry.keywords]
+            for name in names:
+                key = " ".join(stems(name.replace("-", " ")))
+                if key:
+                    owners[key].add(entry.id)
+        return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+
+    def scores(self, text: str) -> dict[int, float]:
+        features = query_features(text, self._speller)
+        if not features:
+            return {}
+        query = _normalised({f: self._idf.get(f, self._unknown_idf) for f in set(features)})
+        nearest: dict[int, float] = defaultdict(float)
+        example_dot: dict[int, float] = defaultdict(float)
+        centroid_dot: dict[int, float] = defaultdict(float)
+        for feature, weight in query.items():
+            for doc_index, doc_weight in self._example_postings.get(feature, ()):
+                example_dot[doc_index] += weight * doc_weight
+            for entry_index, entry_weight in self._centroid_postings.get(feature, ()):
+                centroid_dot[entry_index] += weight * entry_weight
+        for doc_index, dot in example_dot.items():
+            owner = self._example_owner[doc_index]
+            if dot > nearest[owner]:
+                nearest[owner] = dot
+        return {
+            entry: _NEAREST_WEIGHT * nearest[entry] + (1 - _NEAREST_WEIGHT) * centroid_dot.get(entry, 0.0)
+            for entry in nearest
+        }
+
+    def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
+        """The best `limit` entries for normalised `text`, best first (negatives included)."""
+        scored = sorted(self.scores(text).items(), key=lambda item: -item[1])[:limit]
+        return [Candidate(intent=self._ids[i], score=min(1.0, s)) for i, s in scored]
+
+    def route(self, text: str) -> Route:
+        """Decide the intent of normalised `text`, or out-of-scope."""
+        exact = self._exact.get(" ".join(stems(text)))
+        if exact:
+            return Route(intent=exact, confidence=1.0, candidates=(Candidate(intent=exact, score=1.0),))
+        ranked = self.rank(text)
+        positives = tuple(c for c in ranked if not c.intent.startswith("negative:"))
+        if not ranked or ranked[0].intent.startswith("negative:") or ranked[0].score < self.thresholds.accept:
+            return Route(intent=OUT_OF_SCOPE, confidence=self._oos_confidence(ranked), candidates=positives)
+        top = ranked[0]
+        close = [c for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin]
+        return Route(intent=top.intent, confidence=top.score, candidates=positives, ambiguous=bool(close))
+
+    def _oos_confidence(self, ranked: list[Candidate]) -> float:
+        if not ranked:
+            return 1.0
+        if ranked[0].intent.startswith("negative:"):
+            return max(0.5, ranked[0].score)
+        return round(1.0 - ranked[0].score, 4)
