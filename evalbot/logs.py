@@ -1,49 +1,139 @@
-"""Structured logging: one JSON object a line on stderr, never a secret."""
+"""Structured logging: one JSON object a line on stderr, never a secret.
 
+Every line carries `time`, `level`, `logger` and `message`, plus any `extra`
+fields the caller passed (`request_id`, `reference`, `event_id`, ...) and a
+`traceback` when an exception is logged. The request id of the delivery being
+handled is added automatically inside `request_scope(...)`.
+
+Secrets are redacted from every part of a line, the traceback and the extras
+included: anything shaped like a Slack token (`xoxb-`, `xoxp-`, `xapp-`,
+`xoxe.`...) and the literal values of the configured secrets (by default the
+`SLACK_*` secrets in the environment).
+"""
+
+import contextlib
 import json
 import logging
+import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
+from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
 
-# Slack tokens (xoxb-, xoxp-, xapp-, ...) and anything labelled as a secret.
-_SECRET = re.compile(r"\b(xox[abposr]|xapp)-[A-Za-z0-9-]+")
+# Slack tokens: xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe- / xoxe.xoxb- (rotating), xapp-.
+# No leading \b: `token_xoxb-...` must be caught too. `%2D`/`%2E` are URL-encoded `-`/`.`.
+_SECRET = re.compile(r"(?:xox[a-z]|xapp)(?:[.-]|%2[de])[A-Za-z0-9%._-]*", re.IGNORECASE)
 _REDACTED = "[redacted]"
+# Environment variables whose values are secrets, redacted wherever they appear.
+SECRET_ENV_VARS = ("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET")
+# Shorter "secrets" are not redacted literally: replacing every "abc" would wreck the logs.
+MIN_SECRET_LENGTH = 6
+
+_request_id: ContextVar[str | None] = ContextVar("evalbot_request_id", default=None)
+# Attributes every LogRecord has; anything else on a record came from `extra`.
+_RECORD_ATTRS = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
 
-def redact(text: str, secrets: tuple[str, ...] = ()) -> str:
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """Replace Slack tokens and each of `secrets` in `text` with `[redacted]`."""
     text = _SECRET.sub(_REDACTED, text)
     for secret in secrets:
-        if secret:
+        if secret and len(secret) >= MIN_SECRET_LENGTH:
             text = text.replace(secret, _REDACTED)
     return text
 
 
-class JsonFormatter(logging.Formatter):
-    """Formats records as JSON with any `request_id`/`reference` extras; redacts secrets."""
+def secrets_from_env(environ: dict[str, str] | None = None) -> tuple[str, ...]:
+    """The values of `SECRET_ENV_VARS` that are set."""
+    env = os.environ if environ is None else environ
+    return tuple(value for name in SECRET_ENV_VARS if (value := env.get(name)))
 
-    def __init__(self, *, secrets: tuple[str, ...] = ()):
+
+def secrets_of(settings: Any) -> tuple[str, ...]:
+    """The secret values held by a `Settings` (or any object with the same attributes)."""
+    names = [name.lower() for name in SECRET_ENV_VARS]
+    return tuple(value for name in names if isinstance(value := getattr(settings, name, None), str) and value)
+
+
+@contextlib.contextmanager
+def request_scope(request_id: str) -> Iterator[None]:
+    """Tag every log line written inside the block (same thread or task) with `request_id`."""
+    token = _request_id.set(request_id)
+    try:
+        yield
+    finally:
+        _request_id.reset(token)
+
+
+def current_request_id() -> str | None:
+    """The request id set by the innermost `request_scope`, if any."""
+    return _request_id.get()
+
+
+class JsonFormatter(logging.Formatter):
+    """Formats a record as one line of JSON with its extras; redacts secrets everywhere.
+
+    Args:
+        secrets: literal values to redact besides token-shaped strings.
+    """
+
+    def __init__(self, *, secrets: Iterable[str] = ()):
         super().__init__()
-        self._secrets = secrets
+        self._secrets = tuple(s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH)
 
     def format(self, record: logging.LogRecord) -> str:
-        payload = {
-            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S"),
+        payload: dict[str, Any] = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
         }
-        for key in ("request_id", "reference", "event_id", "user", "intent", "elapsed_ms"):
-            if hasattr(record, key):
-                payload[key] = getattr(record, key)
+        request_id = current_request_id()
+        if request_id is not None:
+            payload["request_id"] = request_id
+        for key, value in vars(record).items():
+            if key not in _RECORD_ATTRS and not key.startswith("_"):
+                payload[key] = value
         if record.exc_info:
             payload["traceback"] = self.formatException(record.exc_info)
-        return redact(json.dumps(payload, default=str), self._secrets)
+        elif record.exc_text:
+            payload["traceback"] = record.exc_text
+        if record.stack_info:
+            payload["stack"] = self.formatStack(record.stack_info)
+        line = json.dumps(self._scrub(payload), default=str)
+        # Belt and braces: nothing token-shaped survives, even if it came through an odd type.
+        return _SECRET.sub(_REDACTED, line)
+
+    def _scrub(self, value: Any, depth: int = 0) -> Any:
+        """Redact every string inside `value`; anything not JSON-native becomes its redacted str()."""
+        if isinstance(value, str):
+            return redact(value, self._secrets)
+        if value is None or isinstance(value, bool | int | float):
+            return value
+        if depth < 8 and isinstance(value, dict):
+            return {self._scrub(str(k), depth + 1): self._scrub(v, depth + 1) for k, v in value.items()}
+        if depth < 8 and isinstance(value, list | tuple | set | frozenset):
+            return [self._scrub(v, depth + 1) for v in value]
+        try:
+            text = str(value)
+        except Exception:  # noqa: BLE001 - a broken __str__ must not lose the log line
+            text = f"<unprintable {type(value).__name__}>"
+        return redact(text, self._secrets)
 
 
-def configure_logging(level: str = "INFO", *, secrets: tuple[str, ...] = ()) -> None:
-    """Send JSON logs to stderr at `level`, redacting tokens and the given secrets."""
+def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = None) -> None:
+    """Send JSON logs to stderr at `level`, redacting tokens and secrets.
+
+    Args:
+        level: a logging level name.
+        secrets: literal values to redact; by default the `SLACK_*` secrets in the environment.
+            Pass `secrets_of(settings)` to cover secrets read from a `.env` file too.
+    """
+    values = set(secrets_from_env()) | set(secrets or ())
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter(secrets=secrets))
+    handler.setFormatter(JsonFormatter(secrets=sorted(values, key=len, reverse=True)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

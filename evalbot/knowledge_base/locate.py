@@ -15,3 +15,11 @@ def shipped_knowledge_dir() -> Path:
         if (candidate / "intents.yaml").is_file():
             return candidate
     raise FileNotFoundError(f"evalbot's knowledge folder is missing (looked beside {_PACKAGE_DIR})")
+
+
+def shipped_dev_set() -> Path:
+    """The routing development set: in the wheel, or under tests/ in a checkout."""
+    for candidate in (_PACKAGE_DIR / "_devset.yaml", _PACKAGE_DIR.parent / "tests" / "routing" / "devset.yaml"):
+        if candidate.is_file():
+            return candidate
+    return _PACKAGE_DIR.parent / "tests" / "routing" / "devset.yaml"

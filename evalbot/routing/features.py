@@ -19,27 +19,26 @@ def with_bigrams(tokens: list[str]) -> list[str]:
 
 
 class Speller:
-    """Repairs typos against the index's own vocabulary ("negotation" -> "negotiat")."""
+    """Repairs typos against the index's own words ("negotation" -> "negotiation").
 
-    def __init__(self, *, vocabulary: Collection[str]):
-        self._vocabulary = sorted(vocabulary)
-        self._known = frozenset(vocabulary)
+    Repairs are deliberately strict (long words, same first letter, high similarity),
+    because turning a real word into a domain word ("bunch" -> "lunch") is worse than
+    leaving a typo alone.
+    """
+
+    def __init__(self, *, words: Collection[str]):
+        self._words = sorted(w for w in words if len(w) >= 5 and w.isalpha())
+        self._known = frozenset(words)
         self.repair = lru_cache(maxsize=8192)(self._repair)
 
     def _repair(self, word: str) -> str:
-        if word in self._known or len(word) < 5 or not word.isalpha():
+        if word in self._known or len(word) < 6 or not word.isalpha():
             return word
-        cutoff = 80 if len(word) < 8 else 75
-        match = process.extractOne(word, self._vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff)
+        pool = [w for w in self._words if w[0] == word[0]]
+        match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=85)
         return match[0] if match else word
 
 
 def query_features(text: str, speller: Speller) -> list[str]:
-    """Features of a user's normalised message; words are stemmed, then repaired."""
-    repaired = []
-    for word in content_words(text):
-        token = stem(word)
-        if token not in speller._known:
-            token = stem(speller.repair(word)) if speller.repair(word) != word else speller.repair(token)
-        repaired.append(token)
-    return with_bigrams(repaired)
+    """Features of a user's normalised message: words repaired, then stemmed."""
+    return with_bigrams([stem(speller.repair(word)) for word in content_words(text)])

@@ -14,7 +14,7 @@ STOPWORDS = frozenset(
     it its they them their this that these those there here what which who whom whose when where why how
     can could should would will shall may might must just so than then too very really also any some
     all each every more most much many few own same other such only not no nor yes ok okay pls please plz
-    hey hi hello thanks thank thx tell give show want need get got know let lets let's like im i'm ive
+    tell give show want need get got know let lets let's like im i'm ive
     i've id i'd dont don't does doesnt doesn't whats what's hows how's theres there's up out off again
     one two way thing things stuff kind sort bit lot lots go going gonna wanna gotta quick quickly
     anyone someone something anything actually basically maybe still even ever right now today guys

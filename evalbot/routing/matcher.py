@@ -16,9 +16,11 @@ from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Entry, NegativeCard
 from evalbot.routing.features import Speller, query_features, stems, with_bigrams
+from evalbot.routing.lexicon import content_words
+from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
-_NEAREST_WEIGHT = 0.65
+_NEAREST_WEIGHT = 0.4
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -42,8 +44,15 @@ class Route:
 
 
 def _entry_documents(entry: Entry) -> list[list[str]]:
+    """One document per example phrasing, per title and keyword, plus a profile of the content."""
     texts = [*entry.examples, entry.title, *entry.keywords]
-    return [with_bigrams(stems(text)) for text in texts]
+    profile = " ".join([entry.summary, *getattr(entry, "points", [])])
+    return [with_bigrams(stems(text)) for text in texts] + [with_bigrams(stems(profile))]
+
+
+def _words(entry: Entry) -> set[str]:
+    texts = [*entry.examples, entry.title, *entry.keywords, entry.summary, *getattr(entry, "points", [])]
+    return {word for text in texts for word in content_words(normalise(text))}
 
 
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
@@ -84,7 +93,7 @@ class Matcher:
             for feature, weight in _normalised(centroid).items():
                 self._centroid_postings[feature].append((entry_index, weight))
 
-        self._speller = Speller(vocabulary={f for f in self._idf if "_" not in f})
+        self._speller = Speller(words=set().union(*(_words(entry) for entry in entries)))
         self._exact = self._exact_names(entries)
 
     @staticmethod
