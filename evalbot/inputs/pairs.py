@@ -5,8 +5,14 @@ from dataclasses import dataclass
 
 from evalbot.errors import CommandError
 
+# A number followed by a scale or percent word (`cost=2 million`, `rate=10 percent`) is one
+# value: without this, `million` would be dropped and the cost read as $2.
+_SPACED = r"[$]?[\d.,]+\s+(?:thousand|million|billion|trillion|mn|bn|mm|percent)s?\b"
 _PAIR = re.compile(
-    r"""(?P<key>[A-Za-z][\w\-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"']+))"""
+    r"""(?P<key>[A-Za-z][\w\-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>"""
+    + _SPACED
+    + r"""|[^\s"']+))""",
+    re.IGNORECASE,
 )
 
 

@@ -2,13 +2,13 @@
 
 Limits honoured: 50 blocks a message, 3000 characters of section text, 150 of
 header text, 75 of button text, 10 fields of 2000 characters a section, 25
-elements an actions block.
+elements an actions block, 2000 characters of button value. Every string that
+reaches Slack is escaped (`&`, `<`, `>`), so `<!channel>` typed by a user shows
+as text and pings nobody.
 """
 
-from collections.abc import Iterator
-
 from evalbot.core.reply import Choice, Reply
-from evalbot.rendering.escape import escape_mrkdwn, truncate
+from evalbot.rendering.slack_text import clip, esc, mrkdwn, plain_text, split
 
 MAX_BLOCKS = 50
 MAX_SECTION = 3000
@@ -16,96 +16,82 @@ MAX_HEADER = 150
 MAX_BUTTON = 75
 MAX_FIELDS = 10
 MAX_FIELD = 2000
+MAX_ACTIONS = 25
+MAX_VALUE = 2000
 MAX_FALLBACK = 3000
+MAX_CONTEXT_ELEMENTS = 10
 # Buttons whose value is an intent id; the Slack listeners answer them.
 PICK_ACTION = "evalbot_pick"
 FORM_ACTION = "evalbot_open_form"
+SHORTENED = "_(Shortened to fit in one Slack message.)_"
 
 
-def _chunks(text: str, limit: int = MAX_SECTION) -> Iterator[str]:
-    """Split on line breaks where possible so no section exceeds `limit` characters."""
-    current = ""
-    for line in text.split("\n"):
-        while len(line) > limit:
-            if current:
-                yield current
-                current = ""
-            yield line[:limit]
-            line = line[limit:]
-        candidate = f"{current}\n{line}" if current else line
-        if len(candidate) > limit:
-            yield current
-            current = line
-        else:
-            current = candidate
-    if current.strip():
-        yield current
+def sections(text: str) -> list[dict]:
+    """Section blocks for already-escaped mrkdwn, split so none exceeds 3000 characters."""
+    return [{"type": "section", "text": mrkdwn(chunk)} for chunk in split(text, MAX_SECTION)]
 
 
-def _section(text: str) -> list[dict]:
-    return [{"type": "section", "text": {"type": "mrkdwn", "text": chunk}} for chunk in _chunks(text)]
+def button(label: str, *, action_id: str, value: str, style: str | None = None) -> dict:
+    element = {"type": "button", "text": plain_text(label, MAX_BUTTON), "action_id": action_id, "value": value[:MAX_VALUE]}
+    if style:
+        element["style"] = style
+    return element
 
 
-def _buttons(picks: list[Choice], *, prefix: str) -> dict:
-    return {
-        "type": "actions",
-        "elements": [
-            {
-                "type": "button",
-                "text": {"type": "plain_text", "text": truncate(choice.label, MAX_BUTTON), "emoji": True},
-                "action_id": f"{PICK_ACTION}:{prefix}:{index}",
-                "value": choice.intent,
-            }
-            for index, choice in enumerate(picks[:25])
-        ],
-    }
-
-
-def render_blocks(reply: Reply) -> list[dict]:
-    """Build the blocks of a Slack message for `reply`, escaped and within limits."""
-    esc = escape_mrkdwn
-    blocks: list[dict] = [
-        {"type": "header", "text": {"type": "plain_text", "text": truncate(reply.title, MAX_HEADER), "emoji": True}}
+def _choices(picks: list[Choice], *, prefix: str) -> dict:
+    elements = [
+        button(choice.label, action_id=f"{PICK_ACTION}:{prefix}:{index}", value=choice.intent)
+        for index, choice in enumerate(picks[:MAX_ACTIONS])
     ]
+    return {"type": "actions", "elements": elements}
+
+
+def _draft(draft: str) -> list[dict]:
+    # Each chunk is fenced on its own so a long draft stays a code block across sections.
+    return [{"type": "section", "text": mrkdwn(f"```{chunk}```")} for chunk in split(esc(draft.strip()), MAX_SECTION - 6)]
+
+
+def _body(reply: Reply) -> list[dict]:
+    blocks: list[dict] = []
     for section in reply.sections:
         text = f"*{esc(section.heading)}*\n{esc(section.text)}" if section.heading else esc(section.text)
-        blocks += _section(text)
+        blocks += sections(text)
     for start in range(0, len(reply.facts), MAX_FIELDS):
-        fields = [
-            {"type": "mrkdwn", "text": truncate(f"*{esc(f.label)}*\n{esc(f.value)}", MAX_FIELD)}
-            for f in reply.facts[start : start + MAX_FIELDS]
-        ]
+        fields = [mrkdwn(f"*{esc(f.label)}*\n{esc(f.value)}", MAX_FIELD) for f in reply.facts[start : start + MAX_FIELDS]]
         blocks.append({"type": "section", "fields": fields})
     if reply.items:
-        blocks += _section("\n".join(f"☐ {esc(item)}" for item in reply.items))
-    if reply.draft:
-        blocks += _section(f"```{esc(reply.draft.strip())}```" if len(reply.draft) < MAX_SECTION - 6 else esc(reply.draft))
+        blocks += sections("\n".join(f"☐ {esc(item)}" for item in reply.items))
+    if reply.draft and reply.draft.strip():
+        blocks += _draft(reply.draft)
+    return blocks
+
+
+def _tail(reply: Reply) -> list[dict]:
     tail: list[dict] = []
     if reply.form:
-        tail.append({
-            "type": "actions",
-            "elements": [{
-                "type": "button",
-                "text": {"type": "plain_text", "text": "Open the calculator form"},
-                "action_id": FORM_ACTION,
-                "value": reply.form,
-                "style": "primary",
-            }],
-        })
+        label = "Open the calculator form"
+        tail.append({"type": "actions", "elements": [button(label, action_id=FORM_ACTION, value=reply.form, style="primary")]})
     if reply.did_you_mean:
-        tail += _section("*Did you mean…*")
-        tail.append(_buttons(reply.did_you_mean, prefix="dym"))
+        tail += sections("*Did you mean…*")
+        tail.append(_choices(reply.did_you_mean, prefix="dym"))
     if reply.related:
-        tail.append(_buttons(reply.related, prefix="rel"))
+        tail.append(_choices(reply.related, prefix="rel"))
     context = [esc(reply.citation)] if reply.citation else []
     if reply.reference:
         context.append(f"Reference: `{esc(reply.reference)}`")
     if context:
-        tail.append({"type": "context", "elements": [{"type": "mrkdwn", "text": truncate(t, MAX_SECTION)} for t in context]})
-    room = MAX_BLOCKS - len(tail)
-    if len(blocks) > room:
-        blocks = blocks[: room - 1] + _section("_(Shortened to fit in one Slack message.)_")
-    return blocks + tail
+        tail.append({"type": "context", "elements": [mrkdwn(text) for text in context[:MAX_CONTEXT_ELEMENTS]]})
+    return tail
+
+
+def render_blocks(reply: Reply, *, max_blocks: int = MAX_BLOCKS) -> list[dict]:
+    """The blocks of a Slack message for `reply`: escaped, split and cut to `max_blocks`."""
+    header = {"type": "header", "text": plain_text(reply.title or "evalbot", MAX_HEADER)}
+    body, tail = _body(reply), _tail(reply)
+    room = max_blocks - 1 - len(tail)
+    if len(body) > room:
+        body = body[: room - 1] + sections(SHORTENED)
+    return [header, *body, *tail]
 
 
 def fallback_text(reply: Reply) -> str:
@@ -115,4 +101,4 @@ def fallback_text(reply: Reply) -> str:
         parts.append(reply.sections[0].text)
     elif reply.facts:
         parts.append(", ".join(f"{f.label}: {f.value}" for f in reply.facts))
-    return truncate(escape_mrkdwn(" — ".join(parts)), MAX_FALLBACK)
+    return clip(esc(" — ".join(parts)), MAX_FALLBACK) or "evalbot"

@@ -24,6 +24,7 @@ class HeldOut:
     expected: str
     top: str
     score: float
+    unfamiliar: float
 
 
 def cross_validate(kb: KnowledgeBase, *, folds: int = FOLDS) -> list[HeldOut]:
@@ -41,11 +42,12 @@ def cross_validate(kb: KnowledgeBase, *, folds: int = FOLDS) -> list[HeldOut]:
             ranked = matcher.rank(normalise(text), limit=1)
             top = ranked[0] if ranked else None
             intent = OUT_OF_SCOPE if top is None or top.intent.startswith("negative:") else top.intent
-            results.append(HeldOut(text=text, expected=label, top=intent, score=top.score if top else 0.0))
+            results.append(HeldOut(text=text, expected=label, top=intent, score=top.score if top else 0.0,
+                                   unfamiliar=matcher.unfamiliar(normalise(text))))
     return results
 
 
-def sweep(results: list[HeldOut], *, steps: int = 60) -> list[dict[str, float]]:
+def sweep(results: list[HeldOut], *, unfamiliar: float, accept_unfamiliar: float, steps: int = 30) -> list[dict[str, float]]:
     """In-scope accuracy, false rejection and out-of-scope recall for each accept threshold."""
     rows = []
     positives = [r for r in results if r.expected != OUT_OF_SCOPE]
@@ -53,7 +55,8 @@ def sweep(results: list[HeldOut], *, steps: int = 60) -> list[dict[str, float]]:
     for step in range(steps):
         threshold = step / 100
         def routed(r: HeldOut) -> str:
-            return OUT_OF_SCOPE if r.top == OUT_OF_SCOPE or r.score < threshold else r.top
+            rejected = r.score < threshold or (r.score < accept_unfamiliar and r.unfamiliar >= unfamiliar)
+            return OUT_OF_SCOPE if r.top == OUT_OF_SCOPE or rejected else r.top
         rows.append({
             "accept": threshold,
             "accuracy": sum(routed(r) == r.expected for r in positives) / len(positives),

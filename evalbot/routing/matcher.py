@@ -16,7 +16,7 @@ from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Entry, NegativeCard
 from evalbot.routing.features import Speller, query_features, stems, with_bigrams
-from evalbot.routing.lexicon import content_words
+from evalbot.routing.lexicon import content_words, stem
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
@@ -94,6 +94,10 @@ class Matcher:
                 self._centroid_postings[feature].append((entry_index, weight))
 
         self._speller = Speller(words=set().union(*(_words(entry) for entry in entries)))
+        # Stems the in-scope entries use: a message made mostly of other words is someone else's topic.
+        self._domain = frozenset(
+            stem(word) for entry in entries if not isinstance(entry, NegativeCard) for word in _words(entry)
+        )
         self._exact = self._exact_names(entries)
 
     @staticmethod
@@ -132,6 +136,11 @@ class Matcher:
             for entry in nearest
         }
 
+    def unfamiliar(self, text: str) -> float:
+        """Share of the message's content words that no in-scope entry uses (0..1)."""
+        words = [stem(self._speller.repair(word)) for word in content_words(text)]
+        return sum(word not in self._domain for word in words) / len(words) if words else 1.0
+
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """The best `limit` entries for normalised `text`, best first (negatives included)."""
         scored = sorted(self.scores(text).items(), key=lambda item: -item[1])[:limit]
@@ -144,11 +153,17 @@ class Matcher:
             return Route(intent=exact, confidence=1.0, candidates=(Candidate(intent=exact, score=1.0),))
         ranked = self.rank(text)
         positives = tuple(c for c in ranked if not c.intent.startswith("negative:"))
-        if not ranked or ranked[0].intent.startswith("negative:") or ranked[0].score < self.thresholds.accept:
+        if not ranked or ranked[0].intent.startswith("negative:") or self._rejects(text, ranked[0].score):
             return Route(intent=OUT_OF_SCOPE, confidence=self._oos_confidence(ranked), candidates=positives)
         top = ranked[0]
         close = [c for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin]
         return Route(intent=top.intent, confidence=top.score, candidates=positives, ambiguous=bool(close))
+
+    def _rejects(self, text: str, score: float) -> bool:
+        limits = self.thresholds
+        if score < limits.accept:
+            return True
+        return score < limits.accept_unfamiliar and self.unfamiliar(text) >= limits.unfamiliar
 
     def _oos_confidence(self, ranked: list[Candidate]) -> float:
         if not ranked:
