@@ -21,14 +21,12 @@ def _scaled(value: float) -> str:
 def money(value: float) -> str:
     """`$10M`, `$1.2M`, `$750K`, `$11.69M`, `-$500K`, `$750`."""
     sign = "-" if value < 0 else ""
-    amount = abs(value)
+    amount = abs(float(value))
     for size, unit in _UNITS:
-        # Choose the unit after rounding, so $999,999 reads $1M rather than $1000K.
-        if round(amount / size, 2) >= 1 or size == 1e3 and amount >= 999.995:
-            if unit != "T" and round(amount / size, 2) >= 1000:
-                continue
+        # Largest unit first, judged after rounding, so $999,999 reads $1.0M rather than $1000K.
+        if round(amount / size, 2) >= 1:
             return f"{sign}${_scaled(amount / size)}{unit}"
-    return f"{sign}${_scaled(amount)}"
+    return f"{sign}${amount:,.0f}" if amount.is_integer() else f"{sign}${amount:,.2f}"
 
 
 def multiple(value: float) -> str:

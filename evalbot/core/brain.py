@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from evalbot.core.handlers.calculator import answer_calculator
+from evalbot.core.handlers.calculator import answer_calculator, calculation_for
 from evalbot.core.handlers.catalogue import answer_catalogue
 from evalbot.core.handlers.checklist import answer_checklist
 from evalbot.core.handlers.common import choices
@@ -28,6 +28,8 @@ from evalbot.routing.normalise import normalise, strip_slack
 
 # Slack caps message text at 40,000 characters; anything longer is cut before routing.
 MAX_INPUT_CHARS = 40_000
+# Confidence reported when a sentence is answered as a calculation because it states all its inputs.
+CALCULATION_CONFIDENCE = 0.9
 
 
 class Brain:
@@ -66,6 +68,10 @@ class Brain:
         if command is not None:
             return self._run(command, stripped)
         route = self.matcher.route(normalise(stripped))
+        # A sentence that states every input of a calculation is answered with the numbers.
+        card = calculation_for(stripped, routed=route.intent, knowledge=self.knowledge)
+        if card is not None:
+            return self._dispatch(card, args={}, text=stripped, confidence=max(route.confidence, CALCULATION_CONFIDENCE))
         if route.out_of_scope:
             nearest = [c.intent for c in route.candidates if c.score >= self.matcher.thresholds.suggest]
             return answer_out_of_scope(knowledge=self.knowledge, nearest=nearest, confidence=route.confidence)

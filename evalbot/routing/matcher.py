@@ -12,6 +12,8 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Entry, NegativeCard
@@ -21,6 +23,7 @@ from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
 _NEAREST_WEIGHT = 0.4
+_WHOLE_PHRASING_CUTOFF = 85
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -99,20 +102,33 @@ class Matcher:
             stem(word) for entry in entries if not isinstance(entry, NegativeCard) for word in _words(entry)
         )
         self._exact = self._exact_names(entries)
+        # Whole phrasings, for messages made only of stop words ("what can you do").
+        self._phrasings: dict[str, str] = {}
+        for entry in entries:
+            for example in entry.examples:
+                self._phrasings.setdefault(normalise(example), entry.id)
 
     @staticmethod
     def _exact_names(entries: list[Entry]) -> dict[str, str]:
-        """Whole-message names ("equity", "kpis") that point at exactly one entry."""
+        """Whole-message names ("equity", "kpis") and the one entry each points at.
+
+        A name shared by several entries belongs to the one whose id it names
+        ("equity" -> equity-negotiation); otherwise it is left to the matcher.
+        """
         owners: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
             if isinstance(entry, NegativeCard):
                 continue
-            names = [entry.id.partition(":")[2] or entry.id, entry.title, *entry.keywords]
-            for name in names:
+            for name in [entry.id.partition(":")[2] or entry.id, entry.title, *entry.keywords]:
                 key = " ".join(stems(name.replace("-", " ")))
                 if key:
                     owners[key].add(entry.id)
-        return {key: next(iter(ids)) for key, ids in owners.items() if len(ids) == 1}
+        exact = {}
+        for key, ids in owners.items():
+            named = [i for i in ids if key in " ".join(stems(i.replace("-", " ")))] if len(ids) > 1 else list(ids)
+            if len(named) == 1:
+                exact[key] = named[0]
+        return exact
 
     def scores(self, text: str) -> dict[int, float]:
         features = query_features(text, self._speller)
@@ -152,12 +168,22 @@ class Matcher:
         if exact:
             return Route(intent=exact, confidence=1.0, candidates=(Candidate(intent=exact, score=1.0),))
         ranked = self.rank(text)
+        if not ranked and text:
+            return self._route_whole_phrasing(text)
         positives = tuple(c for c in ranked if not c.intent.startswith("negative:"))
         if not ranked or ranked[0].intent.startswith("negative:") or self._rejects(text, ranked[0].score):
             return Route(intent=OUT_OF_SCOPE, confidence=self._oos_confidence(ranked), candidates=positives)
         top = ranked[0]
         close = [c for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin]
         return Route(intent=top.intent, confidence=top.score, candidates=positives, ambiguous=bool(close))
+
+    def _route_whole_phrasing(self, text: str) -> Route:
+        match = process.extractOne(text, list(self._phrasings), scorer=fuzz.ratio, score_cutoff=_WHOLE_PHRASING_CUTOFF)
+        intent = self._phrasings[match[0]] if match else OUT_OF_SCOPE
+        if intent == OUT_OF_SCOPE or intent.startswith("negative:"):
+            return Route(intent=OUT_OF_SCOPE, confidence=1.0, candidates=())
+        confidence = match[1] / 100
+        return Route(intent=intent, confidence=confidence, candidates=(Candidate(intent=intent, score=confidence),))
 
     def _rejects(self, text: str, score: float) -> bool:
         limits = self.thresholds

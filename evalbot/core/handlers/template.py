@@ -1,7 +1,10 @@
-"""Templates: ready-to-paste drafts rendered with Jinja2. (Filled in by the templates work.)"""
+"""Templates: ready-to-paste drafts, with calculator figures filled in and gaps shown as `[label]`."""
 
-from evalbot.core.handlers.common import citation
+from evalbot.core.handlers.calculator import outcome_facts
+from evalbot.core.handlers.common import bullets, choices, citation
 from evalbot.core.reply import Reply, ReplyKind, Section
+from evalbot.drafting import render_draft
+from evalbot.drafting.values import example_command, field_pair
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Template
 
@@ -9,12 +12,31 @@ from evalbot.knowledge_base.models import Template
 def answer_template(
     template: Template, *, args: dict[str, str], text: str, knowledge: KnowledgeBase, confidence: float
 ) -> Reply:
+    """Render `template` from `key=value` input (and, for calculator templates, figures in `text`).
+
+    Raises:
+        CommandError: an input that is unknown, unreadable, out of range or conflicting.
+    """
+    draft = render_draft(template, args=args, text=text, origin=knowledge.origins.get(template.id))
+    # First, so Slack's notification text names this draft (it shows the first section).
+    status = f"Draft ready: *{draft.headline}*"
+    if draft.placeholders:
+        status += f" ({len(draft.placeholders)} still to fill in, shown in [brackets])"
+    sections = [Section(text=status), Section(text=template.summary.strip())]
+    if draft.placeholders:
+        fields = {f.name: f for f in template.fields}
+        gaps = [f"[{label}]: `{field_pair(fields[name])}`" if name in fields
+                else f"[{label}]: worked out once the figures above are in" for name, label in draft.placeholders]
+        sections.append(Section(heading="Still to fill in", text=bullets(gaps)))
+        sections.append(Section(heading="Fill it in", text=f"`{example_command(template)}`"))
     return Reply(
         intent=template.id,
         kind=ReplyKind.TEMPLATE,
         confidence=confidence,
         title=template.title,
-        sections=[Section(text=template.summary)],
-        draft=template.body,
+        sections=sections,
+        facts=outcome_facts(draft.outcome) if draft.outcome else [],
+        draft=draft.text,
         citation=citation(template),
+        related=choices(template.related, knowledge),
     )

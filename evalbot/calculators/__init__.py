@@ -1,0 +1,33 @@
+"""The calculators, by id: roi, npv, team-cost and confidence-interval (alias `ci`).
+
+Each module holds a pure function with pydantic input and result models, and a
+`CALCULATOR` describing its fields and outputs; the handler, the Slack form and
+the template engine all work from this registry.
+"""
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from evalbot.calculators import confidence_interval, npv, roi, team_cost
+from evalbot.calculators.base import (
+    Calculator,
+    Outcome,
+    formatted_inputs,
+    missing_inputs,
+    read_inputs,
+    run,
+)
+from evalbot.calculators.fields import FieldSpec
+
+# Read-only: the registry is fixed at import time.
+CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
+    {module.CALCULATOR.id: module.CALCULATOR for module in (roi, npv, team_cost, confidence_interval)}
+)
+
+
+def get_calculator(calculator_id: str) -> Calculator | None:
+    return CALCULATORS.get(calculator_id)
+
+
+__all__ = ["CALCULATORS", "Calculator", "FieldSpec", "Outcome", "formatted_inputs", "get_calculator",
+           "missing_inputs", "read_inputs", "run"]

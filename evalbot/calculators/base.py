@@ -1,0 +1,117 @@
+"""What every calculator shares: its description, reading its inputs, and running it."""
+
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from evalbot.calculators.fields import FieldSpec, format_field, parse_field
+from evalbot.inputs.keys import check_keys
+
+
+@dataclass(frozen=True, kw_only=True)
+class OutputSpec:
+    """One figure a calculator produces: a template variable, and (if `fact`) a reply fact."""
+
+    name: str
+    label: str
+    fact: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class Presentation:
+    """A result as words: formatted `outputs` by name, a one-paragraph `summary`, extra sections."""
+
+    outputs: dict[str, str]
+    summary: str
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Calculator:
+    """A calculator: its fields, the figures it produces and the pure function behind it.
+
+    Attributes:
+        either: groups of fields of which at least one group must be complete
+            (roi: `benefit`, or `incidents` with `incident_cost`).
+        example: a complete, correct command.
+        compute: pure function from `input_model` to its result model.
+        present: the result as formatted outputs and prose.
+    """
+
+    id: str
+    title: str
+    fields: tuple[FieldSpec, ...]
+    outputs: tuple[OutputSpec, ...]
+    example: str
+    input_model: type[BaseModel]
+    compute: Callable[[Any], BaseModel]
+    present: Callable[[Any], Presentation]
+    either: tuple[tuple[str, ...], ...] = field(default=())
+
+    def spec(self, name: str) -> FieldSpec:
+        return next(f for f in self.fields if f.name == name)
+
+    def keys(self) -> dict[str, str]:
+        """Every accepted key (names and aliases) -> field name."""
+        return {key: f.name for f in self.fields for key in (f.name, *f.aliases)}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outcome:
+    """A finished calculation."""
+
+    calculator: Calculator
+    values: dict[str, float]
+    result: BaseModel
+    presentation: Presentation
+
+
+def read_inputs(calculator: Calculator, args: Mapping[str, str], *, example: str | None = None) -> dict[str, float]:
+    """Parse the given `key=value` inputs (aliases allowed); nothing is required yet.
+
+    Raises:
+        CommandError: an unknown key, or a value that is unreadable or out of range.
+    """
+    example = example or calculator.example
+    keys = calculator.keys()
+    check_keys(args, keys, listed=[f.name for f in calculator.fields], tool=f"`{calculator.id}`", example=example)
+    return {keys[key]: parse_field(calculator.spec(keys[key]), raw, example=example) for key, raw in args.items()}
+
+
+def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:
+    """What is still needed, one line per need, e.g. "`cost` (annual program cost)".
+
+    Args:
+        given: the names of the fields that have values.
+    """
+    def named(names: tuple[str, ...]) -> str:
+        return " and ".join(f"`{n}` ({calculator.spec(n).label})" for n in names)
+
+    needed = [named((f.name,)) for f in calculator.fields if f.required and f.default is None and f.name not in given]
+    if calculator.either and not any(all(n in given for n in group) for group in calculator.either):
+        # Lead with the alternative the user has started on.
+        groups = sorted(calculator.either, key=lambda g: -sum(n in given for n in g))
+        first = named(tuple(n for n in groups[0] if n not in given))
+        needed.append(", or ".join([first, *(named(g) for g in groups[1:])]))
+    return needed
+
+
+def run(calculator: Calculator, values: Mapping[str, float]) -> Outcome:
+    """Apply defaults, validate across fields and compute.
+
+    Raises:
+        CommandError: inputs that contradict each other.
+    """
+    complete = dict(values)
+    for spec in calculator.fields:
+        if spec.name not in complete and spec.default is not None:
+            complete[spec.name] = parse_field(spec, spec.default, example=calculator.example)
+    result = calculator.compute(calculator.input_model.model_validate(complete))
+    return Outcome(calculator=calculator, values=complete, result=result, presentation=calculator.present(result))
+
+
+def formatted_inputs(calculator: Calculator, values: Mapping[str, float]) -> dict[str, str]:
+    """The given inputs as executives read them, by field name."""
+    return {name: format_field(calculator.spec(name), value) for name, value in values.items()}

@@ -1,0 +1,64 @@
+"""The inputs a calculator accepts: how each is named, labelled, parsed, bounded and shown.
+
+The Slack form and the template engine read these too, so a field is described once.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from evalbot.calculators import format as fmt
+from evalbot.inputs.money import parse_money
+from evalbot.inputs.numbers import parse_count, parse_number
+from evalbot.inputs.percent import parse_percent
+
+FieldKind = Literal["money", "count", "number", "percent"]
+
+
+class FieldSpec(BaseModel):
+    """One input of a calculator.
+
+    Attributes:
+        name: the `key` in `key=value`.
+        label: what the value means, shown in forms, help and `[placeholders]`.
+        kind: how the value is read and shown.
+        required: needed on its own (inputs needed as alternatives are not; see `Calculator.either`).
+        default: the value used when none is given, as a user would type it.
+        example: a typical value, as a user would type it.
+        low, high: the accepted range (percent fields: in percentage points).
+        allow_zero: money fields only: whether $0 is allowed.
+        aliases: other keys accepted for this field.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    kind: FieldKind
+    required: bool = True
+    default: str | None = None
+    example: str
+    low: float = 0
+    high: float = 10**9
+    allow_zero: bool = False
+    aliases: tuple[str, ...] = ()
+
+
+def parse_field(spec: FieldSpec, raw: str, *, example: str | None) -> float | int:
+    """Read `raw` for `spec`; a `CommandError` names the field and shows `example`."""
+    if spec.kind == "money":
+        return parse_money(raw, field=spec.name, allow_zero=spec.allow_zero, example=example)
+    if spec.kind == "count":
+        return parse_count(raw, field=spec.name, low=int(spec.low), high=int(spec.high), example=example)
+    if spec.kind == "percent":
+        return parse_percent(raw, field=spec.name, low=spec.low, high=spec.high, example=example)
+    return parse_number(raw, field=spec.name, low=spec.low, high=spec.high, example=example)
+
+
+def format_field(spec: FieldSpec, value: float) -> str:
+    """`value` as an executive reads it: `$2M`, `500`, `10%`."""
+    if spec.kind == "money":
+        return fmt.money(value)
+    if spec.kind == "percent":
+        return fmt.percent(value)
+    return fmt.number(value)

@@ -1,0 +1,97 @@
+"""A multi-year business case with discounting.
+
+The upfront build cost falls at year 0; each year's net benefit (benefit minus running
+cost) arrives at the end of years 1..N and is discounted by (1 + rate)^year.
+"""
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from evalbot.calculators import format as fmt
+from evalbot.calculators.base import Calculator, OutputSpec, Presentation
+from evalbot.calculators.fields import FieldSpec
+
+MAX_MONEY = 1e13
+EXAMPLE = "npv upfront=500K cost=100K benefit=5M years=3 rate=10%"
+
+
+class NpvInput(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    upfront: float = Field(default=0.0, ge=0, le=MAX_MONEY, description="one-off build cost at year 0")
+    cost: float = Field(gt=0, le=MAX_MONEY, description="annual running cost")
+    benefit: float = Field(gt=0, le=MAX_MONEY, description="annual benefit")
+    years: int = Field(default=3, ge=1, le=50)
+    rate: float = Field(default=0.10, ge=0, le=1, description="discount rate, as a fraction")
+
+
+class NpvYear(BaseModel):
+    year: int
+    cash_flow: float
+    present_value: float
+    cumulative: float
+
+
+class NpvResult(BaseModel):
+    npv: float
+    undiscounted_net: float
+    payback_year: int | None = Field(description="first year the discounted total turns positive; None if never")
+    years: int
+    rate: float
+    table: list[NpvYear]
+
+
+def npv(inputs: NpvInput) -> NpvResult:
+    """Discount each year's net benefit and subtract the upfront cost."""
+    table = [NpvYear(year=0, cash_flow=-inputs.upfront, present_value=-inputs.upfront, cumulative=-inputs.upfront)]
+    net = inputs.benefit - inputs.cost
+    for year in range(1, inputs.years + 1):
+        present = net / (1 + inputs.rate) ** year
+        table.append(NpvYear(year=year, cash_flow=net, present_value=present, cumulative=table[-1].cumulative + present))
+    payback = next((row.year for row in table[1:] if row.cumulative >= 0), None)
+    return NpvResult(npv=table[-1].cumulative, undiscounted_net=net * inputs.years - inputs.upfront,
+                     payback_year=payback, years=inputs.years, rate=inputs.rate, table=table)
+
+
+def present(result: NpvResult) -> Presentation:
+    payback = f"year {result.payback_year}" if result.payback_year else f"not within {result.years} years"
+    outputs = {
+        "npv": fmt.money(result.npv), "undiscounted_net": fmt.money(result.undiscounted_net),
+        "payback_year": payback, "years": fmt.number(result.years), "rate": fmt.percent(result.rate),
+    }
+    verdict = "worth doing" if result.npv > 0 else "not worth doing on these figures"
+    summary = (f"Over {outputs['years']} years at a {outputs['rate']} discount rate the program is worth "
+               f"*{outputs['npv']}* in today's money ({outputs['undiscounted_net']} before discounting), "
+               f"so it is {verdict}. It pays back in {payback}.")
+    rows = [f"• Year {row.year}: {'upfront' if row.year == 0 else 'net'} {fmt.money(row.cash_flow)}, "
+            f"worth {fmt.money(row.present_value)} today, running total {fmt.money(row.cumulative)}"
+            for row in result.table]
+    return Presentation(outputs=outputs, summary=summary, details=(("Year by year", "\n".join(rows)),))
+
+
+CALCULATOR = Calculator(
+    id="npv",
+    title="NPV of a multi-year eval business case",
+    fields=(
+        FieldSpec(name="upfront", label="one-off build cost", kind="money", required=False, default="0",
+                  example="500K", allow_zero=True, aliases=("build", "build_cost", "initial", "capex")),
+        FieldSpec(name="cost", label="annual running cost", kind="money", example="100K",
+                  aliases=("run_cost", "running_cost", "annual_cost", "opex")),
+        FieldSpec(name="benefit", label="annual benefit", kind="money", example="5M",
+                  aliases=("savings", "value", "annual_benefit")),
+        FieldSpec(name="years", label="horizon in years", kind="count", required=False, default="3", example="3",
+                  low=1, high=50, aliases=("horizon", "period")),
+        FieldSpec(name="rate", label="discount rate", kind="percent", required=False, default="10%", example="10%",
+                  low=0, high=100, aliases=("discount", "discount_rate")),
+    ),
+    outputs=(
+        OutputSpec(name="npv", label="NPV"),
+        OutputSpec(name="undiscounted_net", label="Undiscounted net"),
+        OutputSpec(name="payback_year", label="Pays back in"),
+        OutputSpec(name="years", label="years", fact=False),
+        OutputSpec(name="rate", label="discount rate", fact=False),
+    ),
+    example=EXAMPLE,
+    input_model=NpvInput,
+    compute=npv,
+    present=present,
+)

@@ -1,0 +1,1 @@
+"""The Slack layer: parse a delivery, ask the core, render Block Kit, send. Nothing else."""

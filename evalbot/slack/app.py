@@ -1,0 +1,70 @@
+"""The Bolt app: middleware, listeners and the error handler, wired. Nothing else happens here."""
+
+import logging
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from evalbot.config import Settings
+from evalbot.core.brain import Brain
+from evalbot.slack.dedupe import SeenEvents
+from evalbot.slack.deps import Deps
+from evalbot.slack.error_handler import handle_unexpected_error
+from evalbot.slack.executor import ContextThreadPoolExecutor
+from evalbot.slack.listeners import register_listeners
+from evalbot.slack.middleware import provide, skip_repeated_events
+from evalbot.slack.rate_limit import RateLimiter
+from evalbot.slack.web import build_web_client
+
+SEEN_EVENTS_FILE = "seen-events.sqlite3"
+LISTENER_THREADS = 16
+FREE_TEXT_BURST = 20
+FREE_TEXT_PER_SECOND = 1.0
+
+
+class _ClientGivenNotice(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that our (identically tokened) client wins; drop that noise."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "`token` will be unused" not in record.getMessage()
+
+
+def build_app(
+    settings: Settings,
+    brain: Brain,
+    *,
+    client: WebClient | None = None,
+    seen: SeenEvents | None = None,
+    limiter: RateLimiter | None = None,
+) -> App:
+    """A Bolt `App` answering with `brain`.
+
+    Args:
+        client: the Web API client; by default one for `SLACK_API_URL` with bounded retries.
+        seen: the duplicate-delivery store; by default SQLite under `EVALBOT_DATA_DIR`.
+        limiter: the per-user free-text limit; by default a burst of 20, then 1 a second.
+    """
+    bolt_logger = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _ClientGivenNotice) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_ClientGivenNotice())
+    app = App(
+        name="evalbot",
+        client=client or build_web_client(settings),
+        signing_secret=settings.slack_signing_secret or "",
+        listener_executor=ContextThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener"),
+    )
+    deps = Deps(
+        brain=brain,
+        limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
+        seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
+    )
+    app.middleware(provide(deps))
+    app.middleware(skip_repeated_events)
+    register_listeners(app)
+    app.error(handle_unexpected_error)
+    return app
+
+
+def drain(app: App, *, wait: bool = True) -> None:
+    """Let the listeners still running after their ack finish (their sends included), then stop the pool."""
+    app.listener_runner.listener_executor.shutdown(wait=wait)

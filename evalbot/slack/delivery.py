@@ -1,0 +1,69 @@
+"""Sending to Slack. A send that fails is logged with a reference id and reported as False; it never raises."""
+
+import logging
+from urllib.error import URLError
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError, SlackClientError
+
+from evalbot.slack.references import new_reference
+from evalbot.slack.web import webhook
+
+log = logging.getLogger(__name__)
+SEND_ERRORS = (SlackClientError, URLError, OSError, ValueError)
+
+
+def _failed(what: str, error: Exception) -> None:
+    code = error.response.get("error") if isinstance(error, SlackApiError) else type(error).__name__
+    log.error("could not %s: %s", what, code, exc_info=error, extra={"reference": new_reference(), "slack_error": code})
+
+
+def post_message(client: WebClient, *, channel: str, message: dict, thread_ts: str | None = None) -> bool:
+    """`chat.postMessage` of `message` (`text` + `blocks`), in a thread when `thread_ts` is given."""
+    try:
+        client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, **message)
+        return True
+    except SEND_ERRORS as e:
+        _failed("post a message", e)
+        return False
+
+
+def update_message(client: WebClient, *, channel: str, ts: str, message: dict) -> bool:
+    try:
+        client.chat_update(channel=channel, ts=ts, **message)
+        return True
+    except SEND_ERRORS as e:
+        _failed("update a message", e)
+        return False
+
+
+def respond(url: str, message: dict, **options: object) -> bool:
+    """Post to a `response_url` (`response_type`, `replace_original`, ... in `options`)."""
+    try:
+        response = webhook(url).send_dict({**message, **options})
+    except SEND_ERRORS as e:
+        _failed("answer a response_url", e)
+        return False
+    if response.status_code != 200:
+        log.error("could not answer a response_url: HTTP %s", response.status_code,
+                  extra={"reference": new_reference(), "slack_error": response.body})
+        return False
+    return True
+
+
+def open_view(client: WebClient, *, trigger_id: str, view: dict) -> bool:
+    try:
+        client.views_open(trigger_id=trigger_id, view=view)
+        return True
+    except SEND_ERRORS as e:
+        _failed("open a modal", e)
+        return False
+
+
+def publish_home(client: WebClient, *, user_id: str, view: dict) -> bool:
+    try:
+        client.views_publish(user_id=user_id, view=view)
+        return True
+    except SEND_ERRORS as e:
+        _failed("publish the Home tab", e)
+        return False

@@ -1,0 +1,22 @@
+"""What the listeners need besides Bolt's own arguments, handed to them in `context["evalbot"]`."""
+
+from dataclasses import dataclass
+
+from evalbot.core.brain import Brain
+from evalbot.slack.dedupe import SeenEvents
+from evalbot.slack.rate_limit import RateLimiter
+
+DEPS_KEY = "evalbot"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Deps:
+    """The brain that answers, the per-user limiter for free text, and the duplicate-delivery store."""
+
+    brain: Brain
+    limiter: RateLimiter
+    seen: SeenEvents
+
+
+def deps_of(context) -> Deps:
+    return context[DEPS_KEY]

@@ -1,0 +1,70 @@
+"""`evalbot serve --http`: gunicorn, configured in code (no config file, no `app.start()`).
+
+The master process loads the brain and builds the Bolt app once (so bad tokens
+fail before any worker starts, and workers share the loaded knowledge), then
+forks `workers` processes with the `gthread` worker. On SIGTERM each worker stops
+accepting, finishes its requests in flight, then drains the listener threads Bolt
+runs after an ack (replies still being sent) before it exits; `graceful_timeout`
+bounds the whole drain.
+"""
+
+import logging
+
+from gunicorn.app.base import BaseApplication
+from gunicorn.glogging import Logger as GunicornLogger
+from slack_bolt import App
+
+from evalbot.slack.app import drain
+
+log = logging.getLogger(__name__)
+
+GRACEFUL_TIMEOUT = 25  # seconds; within the 30 s most orchestrators allow after SIGTERM
+THREADS_PER_WORKER = 8
+
+
+class JsonLogs(GunicornLogger):
+    """Route gunicorn's own messages through evalbot's JSON, redacting log handler; no access log."""
+
+    def setup(self, cfg) -> None:
+        super().setup(cfg)
+        for logger in (self.error_log, self.access_log):
+            logger.handlers.clear()
+            logger.propagate = True
+
+
+class HttpServer(BaseApplication):
+    """A gunicorn application serving one WSGI callable built around `app`."""
+
+    def __init__(self, *, wsgi, app: App, host: str, port: int, workers: int, log_level: str):
+        self._wsgi = wsgi
+        self._options = {
+            "bind": f"{host}:{port}",
+            "workers": workers,
+            "worker_class": "gthread",
+            "threads": THREADS_PER_WORKER,
+            "graceful_timeout": GRACEFUL_TIMEOUT,
+            "timeout": 30,
+            "keepalive": 5,
+            "preload_app": True,
+            "logger_class": JsonLogs,
+            "loglevel": log_level.lower(),
+            "accesslog": None,
+            "errorlog": "-",
+            "proc_name": "evalbot",
+            "worker_exit": lambda server, worker: self._worker_exit(app),
+        }
+        super().__init__()
+
+    def load_config(self) -> None:
+        for key, value in self._options.items():
+            self.cfg.set(key, value)
+        if "control_socket_disable" in self.cfg.settings:  # gunicorn 24+: no runtime control socket
+            self.cfg.set("control_socket_disable", True)
+
+    def load(self):
+        return self._wsgi
+
+    @staticmethod
+    def _worker_exit(app: App) -> None:
+        drain(app)
+        log.info("worker drained its listeners")

@@ -1,0 +1,12 @@
+"""Did-you-mean and related-topic buttons: did-you-mean answers in place, related in the thread."""
+
+from evalbot.slack.answering import answer_intent
+from evalbot.slack.deps import deps_of
+from evalbot.slack.placement import deliver_pick
+
+
+def answer_pick(ack, body, action, context, client) -> None:
+    ack()
+    reply = answer_intent(deps_of(context), str(action.get("value") or "help"))
+    in_place = ":dym:" in str(action.get("action_id", ""))
+    deliver_pick(client, body, reply, in_place=in_place)

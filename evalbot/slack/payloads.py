@@ -1,0 +1,51 @@
+"""Is a signed body something Bolt can parse? One reason why not, or None."""
+
+import json
+from urllib.parse import parse_qsl
+
+# Keys that, when present, must have these types for Bolt to route the payload.
+_SHAPES = {
+    "type": str, "event": dict, "event_id": str, "command": str, "text": str, "user": dict, "user_id": str,
+    "actions": list, "view": dict, "channel": dict, "container": dict, "team": (dict, str), "team_id": str,
+    "response_url": str, "trigger_id": str, "challenge": str, "api_app_id": str, "authorizations": list,
+}
+_EVENT_SHAPES = {"type": str, "user": str, "text": str, "channel": str, "ts": str, "thread_ts": str,
+                 "subtype": str, "channel_type": str, "tab": str}
+
+
+def _parse(text: str, content_type: str | None) -> object:
+    """Parse exactly as Bolt does (`slack_bolt.request.internals.parse_body`)."""
+    if not text:
+        return {}
+    if content_type == "application/json" or text.startswith("{"):
+        return json.loads(text)
+    params = dict(parse_qsl(text, keep_blank_values=True))
+    if "payload" in text:
+        return json.loads(params["payload"]) if "payload" in params else {}
+    return params
+
+
+def _shape_problem(payload: dict, shapes: dict, where: str) -> str | None:
+    for key, kind in shapes.items():
+        if key in payload and payload[key] is not None and not isinstance(payload[key], kind):
+            return f"`{where}{key}` has the wrong type"
+    return None
+
+
+def malformed(body: bytes, content_type: str | None) -> str | None:
+    """Why Bolt could not handle `body`, or None when it looks like a Slack payload."""
+    try:
+        payload = _parse(body.decode("utf-8"), (content_type or "").split(";")[0].strip() or None)
+    except UnicodeDecodeError:
+        return "body is not UTF-8"
+    except (ValueError, RecursionError):
+        return "body is neither JSON nor form data"
+    if not isinstance(payload, dict):
+        return "payload is not an object"
+    problem = _shape_problem(payload, _SHAPES, "")
+    if problem is None and isinstance(payload.get("event"), dict):
+        problem = _shape_problem(payload["event"], _EVENT_SHAPES, "event.")
+    if problem is None and isinstance(payload.get("actions"), list):
+        if not all(isinstance(a, dict) for a in payload["actions"]):
+            return "`actions` must hold objects"
+    return problem

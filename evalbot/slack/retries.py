@@ -1,0 +1,67 @@
+"""Bounded retries for the Web API: 429 honouring `Retry-After`, 5xx with backoff, dropped connections."""
+
+import random
+import time
+
+from slack_sdk.http_retry import RetryHandler
+from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
+from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
+from slack_sdk.http_retry.jitter import Jitter
+
+# Never wait longer than this for one retry: past it the send fails, and is logged, rather than
+# holding a worker (and a graceful shutdown) hostage to a long Retry-After.
+MAX_RETRY_AFTER = 20.0
+MAX_RETRIES = 2
+
+
+def _retry_after(response) -> float | None:
+    for name, values in (response.headers or {}).items():
+        if name.lower() == "retry-after":
+            try:
+                return max(0.0, float(values[0] if isinstance(values, list) else values))
+            except (TypeError, ValueError, IndexError):
+                return None
+    return None
+
+
+class RateLimitRetryHandler(RetryHandler):
+    """Retries a 429 after its `Retry-After` (default 1 s), unless that is over `max_wait`."""
+
+    def __init__(self, *, max_retry_count: int = MAX_RETRIES, max_wait: float = MAX_RETRY_AFTER):
+        super().__init__(max_retry_count=max_retry_count)
+        self.max_wait = max_wait
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        if response is None or response.status_code != 429:
+            return False
+        wait = _retry_after(response)
+        return wait is None or wait <= self.max_wait
+
+    def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
+        wait = _retry_after(response) if response is not None else None
+        time.sleep((1.0 if wait is None else wait) + random.uniform(0, 0.25))
+        state.next_attempt_requested = True
+        state.increment_current_attempt()
+
+
+class ProportionalJitter(Jitter):
+    """Up to a quarter of the wait again, so workers retrying together spread out."""
+
+    def recalculate(self, duration: float) -> float:
+        return duration * (1 + random.uniform(0, 0.25))
+
+
+class ServerErrorRetryHandler(RetryHandler):
+    """Retries any 5xx with exponential backoff (0.25 s, 0.5 s, ... plus jitter)."""
+
+    def __init__(self, *, max_retry_count: int = MAX_RETRIES):
+        backoff = BackoffRetryIntervalCalculator(backoff_factor=0.25, jitter=ProportionalJitter())
+        super().__init__(max_retry_count=max_retry_count, interval_calculator=backoff)
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        return response is not None and 500 <= response.status_code <= 599
+
+
+def retry_handlers() -> list[RetryHandler]:
+    """The retry policy every Slack client evalbot builds shares."""
+    return [ConnectionErrorRetryHandler(max_retry_count=1), RateLimitRetryHandler(), ServerErrorRetryHandler()]

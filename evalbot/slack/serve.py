@@ -1,0 +1,65 @@
+"""`evalbot serve`: check the configuration, build the app, run Socket Mode or HTTP."""
+
+import logging
+
+from slack_bolt.error import BoltError
+
+from evalbot.config import Settings
+from evalbot.core.brain import Brain
+from evalbot.errors import ConfigError
+from evalbot.logs import configure_logging, secrets_of
+
+log = logging.getLogger(__name__)
+DEFAULT_WORKERS = 2
+DEFAULT_HOST = "0.0.0.0"
+
+
+def check_settings(settings: Settings, *, http: bool) -> None:
+    """Raise one `ConfigError` line naming every missing or malformed variable."""
+    needed = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"] if http else ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"]
+    missing = [name for name in needed if not (getattr(settings, name.lower()) or "").strip()]
+    wrong = []
+    bot, app_token = settings.slack_bot_token or "", settings.slack_app_token or ""
+    if bot and (not bot.startswith("xox") or bot.startswith("xapp-")):
+        wrong.append("SLACK_BOT_TOKEN (must be a bot token, xoxb-…)")
+    if app_token and not app_token.startswith("xapp-") and not http:
+        wrong.append("SLACK_APP_TOKEN (must be an app-level token, xapp-…)")
+    if missing or wrong:
+        mode = "HTTP mode (--http)" if http else "Socket Mode (or use --http)"
+        parts = [f"missing {', '.join(missing)}"] if missing else []
+        parts += [f"invalid {', '.join(wrong)}"] if wrong else []
+        raise ConfigError(f"{mode} needs configuration: {'; '.join(parts)}")
+
+
+def _build(settings: Settings):
+    from evalbot.slack.app import build_app
+
+    brain = Brain.load(overlay_dir=settings.evalbot_knowledge_dir)
+    try:
+        return build_app(settings, brain)
+    except BoltError as e:
+        raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by {settings.slack_api_url}: {e}") from e
+    except OSError as e:
+        raise ConfigError(f"cannot reach SLACK_API_URL {settings.slack_api_url}: {e}") from e
+
+
+def serve(settings: Settings, *, http: bool, port: int | None = None, workers: int | None = None) -> int:
+    """Run until stopped; the exit code. Bad configuration raises `ConfigError` (exit 2)."""
+    check_settings(settings, http=http)
+    configure_logging(settings.log_level, secrets=secrets_of(settings))
+    if workers is not None and workers < 1:
+        raise ConfigError("--workers must be at least 1")
+    app = _build(settings)
+    if not http:
+        from evalbot.slack.socket_mode import run_socket_mode
+
+        return run_socket_mode(app, app_token=settings.slack_app_token or "")
+    from evalbot.slack.http_server import HttpServer
+    from evalbot.slack.wsgi import SlackWsgiApp
+
+    wsgi = SlackWsgiApp(app=app, signing_secret=settings.slack_signing_secret or "")
+    server = HttpServer(wsgi=wsgi, app=app, host=DEFAULT_HOST, port=port or settings.port,
+                        workers=workers or DEFAULT_WORKERS, log_level=settings.log_level)
+    log.info("serving HTTP on port %s with %s workers", port or settings.port, workers or DEFAULT_WORKERS)
+    server.run()
+    return 0

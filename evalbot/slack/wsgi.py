@@ -1,0 +1,122 @@
+"""The WSGI application gunicorn serves: a guard in front of Bolt's WSGI adapter.
+
+- `GET /health` answers 200 with a small JSON body, without touching Slack.
+- `POST /slack/events` (events, interactivity and the slash command) is checked
+  before Bolt sees it: a body over `MAX_BODY_BYTES` is refused with 413 before it
+  is read; an unsigned, wrongly signed or stale request gets 401; a signed body
+  that cannot be parsed (not UTF-8, not JSON / form data, not an object) gets 400.
+  Bolt alone would answer such a body with a 500 or a dropped connection.
+- Every delivery runs inside a request id that tags its log lines, the listener
+  threads Bolt starts after the ack included.
+"""
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from io import BytesIO
+
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+
+from evalbot.logs import request_scope
+from evalbot.slack.middleware import new_request_id
+from evalbot.slack.payloads import malformed
+from evalbot.slack.references import new_reference
+
+log = logging.getLogger(__name__)
+
+# Slack's payloads are a few kilobytes (a 40,000-character message is ~160 kB as
+# escaped JSON); 1 MiB leaves room and stops anyone streaming megabytes at a worker.
+MAX_BODY_BYTES = 1024 * 1024
+EVENTS_PATH = "/slack/events"
+MAX_CLOCK_SKEW = 5 * 60  # seconds, as Slack's own verification allows
+HEALTH_PATH = "/health"
+
+
+def _reply(start_response, status: str, payload: dict, extra: tuple = ()) -> list[bytes]:
+    data = json.dumps(payload).encode()
+    start_response(status, [("Content-Type", "application/json"), ("Content-Length", str(len(data))), *extra])
+    return [data]
+
+
+def _headers(environ: dict) -> dict[str, str]:
+    headers = {key[5:].replace("_", "-").lower(): value for key, value in environ.items() if key.startswith("HTTP_")}
+    if environ.get("CONTENT_TYPE"):
+        headers["content-type"] = environ["CONTENT_TYPE"]
+    return headers
+
+
+class SlackWsgiApp:
+    """`POST /slack/events` and `GET /health` in front of a Bolt app."""
+
+    def __init__(self, *, app: App, signing_secret: str, max_body_bytes: int = MAX_BODY_BYTES):
+        self.app = app
+        self.bolt = SlackRequestHandler(app, path=EVENTS_PATH)
+        self.secret = signing_secret.encode()
+        self.max_body_bytes = max_body_bytes
+
+    def __call__(self, environ: dict, start_response) -> list[bytes]:
+        with request_scope(new_request_id()):
+            started = time.perf_counter()
+            status: list[str] = []
+
+            def recording_start_response(code, headers, exc_info=None):
+                status.append(code)
+                return start_response(code, headers, exc_info) if exc_info else start_response(code, headers)
+
+            result = self._route(environ, recording_start_response)
+            if environ.get("PATH_INFO") != HEALTH_PATH:
+                log.info("delivery %s", status[0] if status else "?", extra={
+                    "status": int(status[0][:3]) if status else None,
+                    "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
+                    "retry_num": environ.get("HTTP_X_SLACK_RETRY_NUM"),
+                })
+            return result
+
+    def _route(self, environ: dict, start_response) -> list[bytes]:
+        path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
+        if path == HEALTH_PATH and method in ("GET", "HEAD"):
+            return _reply(start_response, "200 OK", {"status": "ok"})
+        if path != EVENTS_PATH:
+            return _reply(start_response, "404 Not Found", {"error": "not found"})
+        if method != "POST":
+            return _reply(start_response, "405 Method Not Allowed", {"error": "use POST"}, (("Allow", "POST"),))
+        body = self._read(environ)
+        if body is None:
+            return _reply(start_response, "413 Content Too Large", {"error": f"body over {self.max_body_bytes} bytes"})
+        headers = _headers(environ)
+        if not self._signed(body, headers):
+            return _reply(start_response, "401 Unauthorized", {"error": "invalid request signature"})
+        problem = malformed(body, headers.get("content-type"))
+        if problem:
+            log.warning("malformed signed request: %s", problem)
+            return _reply(start_response, "400 Bad Request", {"error": problem})
+        environ["wsgi.input"], environ["CONTENT_LENGTH"] = BytesIO(body), str(len(body))
+        try:
+            return self.bolt(environ, start_response)
+        except Exception:  # noqa: BLE001 - logged with a reference; the worker carries on
+            reference = new_reference()
+            log.exception("Bolt failed on a delivery", extra={"reference": reference})
+            return _reply(start_response, "500 Internal Server Error", {"error": "internal error", "reference": reference})
+
+    def _read(self, environ: dict) -> bytes | None:
+        """The body, or None when it is larger than the limit (never reading past limit + 1)."""
+        try:
+            declared = int(environ.get("CONTENT_LENGTH") or -1)
+        except ValueError:
+            declared = -1
+        if declared > self.max_body_bytes:
+            return None
+        stream = environ["wsgi.input"]
+        body = stream.read(declared) if declared >= 0 else stream.read(self.max_body_bytes + 1)
+        return None if len(body) > self.max_body_bytes else body
+
+    def _signed(self, body: bytes, headers: dict[str, str]) -> bool:
+        """Slack's v0 signature over the raw bytes, from the last five minutes."""
+        timestamp, signature = headers.get("x-slack-request-timestamp", ""), headers.get("x-slack-signature", "")
+        if not timestamp.isdigit() or abs(time.time() - int(timestamp)) > MAX_CLOCK_SKEW or not signature:
+            return False
+        expected = hmac.new(self.secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
+        return hmac.compare_digest(f"v0={expected}", signature)

@@ -1,0 +1,186 @@
+"""Fuzzing the brain end to end: any text in, a Reply out that renders safely within Slack's limits."""
+
+import json
+import time
+
+import pytest
+from fuzz_strategies import (
+    KEYS,
+    NAMES,
+    ODD_VALUES,
+    SLASH_MAX,
+    TEMPLATE_CANARIES,
+    assert_no_template_evaluated,
+    assert_valid_message,
+    commands,
+    fuzz_settings,
+    slack_text,
+)
+from hypothesis import example, given
+from hypothesis import strategies as st
+
+from evalbot.core.reply import OUT_OF_SCOPE, Reply
+from evalbot.errors import CommandError
+from evalbot.rendering.json_view import reply_json
+from evalbot.rendering.plain_text import render_text
+
+
+def check_reply(brain, message: str, reply: Reply) -> dict:
+    """Every invariant of one reply, as Slack and the terminal would show it; returns the JSON view."""
+    assert isinstance(reply, Reply), type(reply)
+    assert 0.0 <= reply.confidence <= 1.0
+    assert reply.intent == OUT_OF_SCOPE or brain.knowledge.get(reply.intent) is not None, reply.intent
+    assert reply.reference is None, "an expected input produced an unexpected-error reply"
+    payload = reply_json(reply)
+    assert_valid_message(payload)
+    terminal = render_text(reply)
+    assert isinstance(terminal, str) and terminal.endswith("\n")
+    assert_no_template_evaluated(message, json.dumps(payload, ensure_ascii=False), terminal)
+    return payload
+
+
+@fuzz_settings(800)
+@given(text=slack_text())
+@example("<!channel> <!here> <!everyone> what is the roi of eval?")
+@example("&lt;!channel&gt; &amp;lt;!here&amp;gt; help")
+@example("template board-pitch company=\"{{ 7*7 }}\" risk='{% raw %}'")
+@example("roi cost=1e309 benefit=NaN")
+@example("roi cost=2M cost=3M")
+@example("")
+def test_answer_any_message(brain, text):
+    """Any message up to 40,000 characters gets a safe Reply; no exception escapes Brain.answer."""
+    check_reply(brain, text, brain.answer(text))
+
+
+@fuzz_settings(800)
+@given(text=commands())
+@example("checklist <!channel>")
+@example("template <@U123> name=<!here>")
+@example("ci accuracy=101% n=0 confidence=1")
+@example("npv years=100000 rate=-100%")
+@example("team-cost current=1e308 target=-1e308 cost_per_head=1e308")
+def test_answer_command_shaped(brain, text):
+    """Slash-command text (up to 4,000 characters) naming a tool gets a Reply or our error reply."""
+    check_reply(brain, text, brain.answer(text))
+
+
+@fuzz_settings(400)
+@given(
+    intent=st.sampled_from(["roi", "npv", "team-cost", "confidence-interval", "help", "topics", "x", "",
+                            "negative:everyday", "template:board-pitch", "checklist:equity", "<!channel>"])
+    | st.text(max_size=30),
+    args=st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=10),
+                         st.sampled_from(ODD_VALUES) | st.text(max_size=40), max_size=6),
+)
+def test_answer_intent_any_args(brain, intent, args):
+    """Buttons and forms: any intent id and inputs give a Reply, or our CommandError for an unknown id."""
+    try:
+        reply = brain.answer_intent(intent, args=args)
+    except CommandError as e:
+        assert e.message
+        return
+    check_reply(brain, json.dumps(args), reply)
+
+
+@pytest.mark.parametrize("intent", ["roi", "npv", "team-cost", "confidence-interval"])
+@fuzz_settings(150)
+@given(data=st.data())
+def test_every_intent_any_args(brain, intent, data):
+    """Each calculator answers any inputs from a form with figures or a clear problem."""
+    if brain.knowledge.get(intent) is None:
+        pytest.skip(f"{intent} is not in the knowledge base yet")
+    keys = st.sampled_from(KEYS)
+    args = data.draw(st.dictionaries(keys, st.sampled_from(ODD_VALUES) | st.text(max_size=20), max_size=6))
+    check_reply(brain, json.dumps(args), brain.answer_intent(intent, args=args))
+
+
+def _tool_lines(brain) -> list[str]:
+    """A command for every template and checklist in the knowledge base, plus each calculator."""
+    names = [entry_id.partition(":")[2] for entry_id in brain.knowledge.entries if ":" in entry_id
+             and entry_id.split(":")[0] in ("template", "checklist")]
+    lines = [f"template {name}" for name in names] + [f"checklist {name}" for name in names]
+    return lines + ["roi", "npv", "team-cost", "ci", "template", "checklist", *(f"template {n}" for n in NAMES)]
+
+
+@fuzz_settings(300)
+@given(data=st.data())
+def test_template_expressions_are_never_evaluated(brain, data):
+    """`{{ 7*7 }}` in any input of any tool stays text: it never turns into 49."""
+    line = data.draw(st.sampled_from(_tool_lines(brain)))
+    keys = data.draw(st.lists(st.sampled_from(KEYS), min_size=1, max_size=4, unique=True))
+    quote = data.draw(st.sampled_from(['"', "'"]))
+    where = data.draw(st.sampled_from(["value", "prose", "both"]))
+
+    def message(expression: str) -> str:
+        pairs = " ".join(f"{key}={quote}{expression}{quote}" for key in keys)
+        prose = f"for {expression} please" if where != "value" else ""
+        return f"{line} {pairs if where != 'prose' else ''} {prose}".strip()
+
+    seven = json.dumps(reply_json(brain.answer(message("{{ 7*7 }}"))), ensure_ascii=False)
+    eight = json.dumps(reply_json(brain.answer(message("{{ 8*8 }}"))), ensure_ascii=False)
+    assert not ("49" in seven and "49" not in eight), f"{{{{ 7*7 }}}} became 49 in: {message('{{ 7*7 }}')}"
+    assert not ("64" in eight and "64" not in seven), f"{{{{ 8*8 }}}} became 64 in: {message('{{ 8*8 }}')}"
+    for expression, _ in TEMPLATE_CANARIES:
+        text = message(expression)
+        reply = brain.answer(text)
+        check_reply(brain, text, reply)
+
+
+# Pathological shapes, each 6,000 characters (Slack allows 40,000 in a message). A linear pass over
+# 6,000 characters takes a few milliseconds; a quadratic one takes seconds at 40,000.
+_SIZE = 6_000
+_BUDGET_SECONDS = 0.15
+_QUADRATIC_PAIRS = (
+    "bug in evalbot/inputs/pairs.py: _PAIR is tried at every position inside a long word and scans to the "
+    "word's end each time (quadratic): 'roi '+'a'*39996 takes ~33 s, 'checklist '+'x'*39990 ~37 s. "
+    "Fix: anchor the key, r'(?<![\\w-])(?P<key>[A-Za-z][\\w\\-]*)...'"
+)
+_QUADRATIC_LINKS = (
+    "bug in evalbot/routing/normalise.py: _LINK's [^>|]* runs past the next '<', so every '<https://' or "
+    "'<mailto:' without a '>' scans to the end (quadratic): '<https://'*4444 takes ~5 s in strip_slack, "
+    "'<mailto:'*5000 ~17 s in Brain.answer. Fix: [^<>|]* and [^<>]* (and [^<>]* in _MENTION)"
+)
+PATHOLOGICAL = {
+    "one long word": "a" * _SIZE,
+    "long hyphenated word": "a-" * (_SIZE // 2),
+    "many mentions, never closed": "<@" * (_SIZE // 2),
+    "many broadcasts, never closed": "<!" * (_SIZE // 2),
+    "emoji colons": ":a" * (_SIZE // 2),
+    "entities": "&amp;lt;" * (_SIZE // 8),
+    "spaces around =": "roi a" + " " * _SIZE + "=1",
+    "many pairs": "roi " + " ".join(f"k{i}=v" for i in range(_SIZE // 6)),
+    "unterminated quotes": "roi " + 'a="' * (_SIZE // 3),
+    "many stars": "*a " * (_SIZE // 3),
+    "calculator + long word": pytest.param("roi " + "a" * _SIZE, marks=pytest.mark.xfail(strict=False,
+                                                                                         reason=_QUADRATIC_PAIRS)),
+    "calculator + long hyphenated word": pytest.param("roi " + "a-" * (_SIZE // 2),
+                                                      marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_PAIRS)),
+    "checklist + long word": pytest.param("checklist " + "x" * _SIZE,
+                                          marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_PAIRS)),
+    "template + long word": pytest.param("template " + "x" * _SIZE,
+                                         marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_PAIRS)),
+    "links, never closed": pytest.param("<https://" * (_SIZE // 9),
+                                        marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_LINKS)),
+    "mailto links, never closed": pytest.param("<mailto:" * (_SIZE // 8),
+                                               marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_LINKS)),
+}
+
+
+@pytest.mark.parametrize("text", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_pathological_input_is_answered_fast(brain, text):
+    """No input shape makes routing super-linear: 6,000 characters are answered within 0.15 s."""
+    brain.answer("warm up")
+    started = time.perf_counter()
+    reply = brain.answer(text)
+    elapsed = time.perf_counter() - started
+    check_reply(brain, text, reply)
+    assert elapsed < _BUDGET_SECONDS, f"{elapsed:.2f} s for {len(text)} characters"
+
+
+@fuzz_settings(200)
+@given(text=slack_text(max_size=SLASH_MAX))
+def test_answer_is_deterministic(brain, text):
+    """The same message gets the same reply twice (no hidden state between messages)."""
+    first = reply_json(brain.answer(text))
+    second = reply_json(brain.answer(text))
+    assert first == second

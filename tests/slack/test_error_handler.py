@@ -1,0 +1,59 @@
+"""Unexpected errors: the user gets a short apology with a reference; the traceback is logged with it."""
+
+import json
+import logging
+
+import pytest
+from conftest import body_json
+from slack_fakes import event_callback, mention, slash_command
+
+
+class Boom(RuntimeError):
+    pass
+
+
+def explode(*args, **kwargs):
+    raise Boom("kaboom")
+
+
+def test_command_failure_apologises_in_the_ack(deliver, monkeypatch, caplog):
+    monkeypatch.setattr("evalbot.slack.listeners.commands.evalbot_command.answer_text", explode)
+    with caplog.at_level(logging.ERROR, logger="evalbot.slack.error_handler"):
+        response = deliver.form(slash_command("budget"))
+    body = body_json(response)
+    assert response.status == 200 and body["response_type"] == "ephemeral"
+    [record] = [r for r in caplog.records if r.name == "evalbot.slack.error_handler"]
+    assert record.reference in json.dumps(body["blocks"]) and record.exc_info[0] is Boom
+
+
+def test_mention_failure_apologises_in_the_thread(deliver, fake_slack, monkeypatch, caplog):
+    monkeypatch.setattr("evalbot.slack.listeners.events.app_mention.answer_text", explode)
+    with caplog.at_level(logging.ERROR):
+        deliver(event_callback(mention("budget", ts="1700000001.000100"), event_id="EvBoom"))
+    [post] = fake_slack.wait_for("chat.postMessage")
+    reference = next(r.reference for r in caplog.records if getattr(r, "reference", None))
+    assert post["thread_ts"] == "1700000001.000100" and reference in json.dumps(post["blocks"])
+
+
+def test_a_bots_message_never_gets_an_apology(deliver, fake_slack, monkeypatch):
+    monkeypatch.setattr("evalbot.slack.middleware.new_request_id", explode)
+    deliver(event_callback(mention("budget", bot_id="B0OTHER"), event_id="EvBotBoom"))
+    assert fake_slack.wait_for("chat.postMessage", timeout=0.2) == []
+
+
+@pytest.mark.parametrize("status", [500, 502, 503])
+def test_failed_send_is_logged_with_a_reference_and_nothing_crashes(deliver, fake_slack, caplog, status):
+    fake_slack.script("chat.postMessage", *[(status, {}, {"ok": False, "error": "fatal_error"})] * 3)
+    with caplog.at_level(logging.ERROR, logger="evalbot.slack.delivery"):
+        response = deliver(event_callback(mention("budget"), event_id=f"EvDown{status}"))
+    assert response.status == 200
+    assert len(fake_slack.calls_to("chat.postMessage")) == 3  # first try + 2 bounded retries
+    [record] = caplog.records
+    assert record.reference and "could not post" in record.getMessage()
+
+
+def test_api_error_is_logged_not_raised(deliver, fake_slack, caplog):
+    fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": "channel_not_found"}))
+    with caplog.at_level(logging.ERROR, logger="evalbot.slack.delivery"):
+        deliver(event_callback(mention("budget"), event_id="EvNoChannel"))
+    assert caplog.records[0].slack_error == "channel_not_found"

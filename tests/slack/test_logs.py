@@ -1,0 +1,65 @@
+"""Logs: one JSON object a line, a request id per delivery, and never a token or the signing secret."""
+
+import io
+import json
+import logging
+
+import pytest
+from slack_fakes import SECRET, TOKEN, event_callback, mention, slash_command
+from test_wsgi import Client
+
+from evalbot.logs import JsonFormatter
+from evalbot.slack.wsgi import SlackWsgiApp
+
+
+@pytest.fixture()
+def log_lines():
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter(secrets=(SECRET, TOKEN)))
+    root = logging.getLogger()
+    old_level = root.level
+    root.addHandler(handler)
+    root.setLevel(logging.DEBUG)
+    yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
+    root.removeHandler(handler)
+    root.setLevel(old_level)
+
+
+def test_no_secret_ever_reaches_the_logs(app, fake_slack, log_lines, monkeypatch):
+    http = Client(SlackWsgiApp(app=app, signing_secret=SECRET))
+    # A user pasting the token, a failing send echoing it, a bad signature, a crash: all logged, none leaking.
+    http.signed(slash_command(f"my token is {TOKEN} and secret {SECRET}"), content_type="application/x-www-form-urlencoded")
+    fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": f"invalid_auth {TOKEN}"}))
+    http.signed(event_callback(mention(f"leak {TOKEN}"), event_id="EvLeak"))
+    http.signed(event_callback(mention("x")), secret="wrong")
+    monkeypatch.setattr("evalbot.slack.listeners.events.message_im.answer_text",
+                        lambda *a, **k: (_ for _ in ()).throw(RuntimeError(f"crash with {SECRET} {TOKEN}")))
+    from slack_fakes import direct_message
+
+    http.signed(event_callback(direct_message("hi"), event_id="EvCrash"))
+    assert app.listener_runner.listener_executor.wait_idle(10)
+    lines = log_lines()
+    raw = json.dumps(lines)
+    assert lines and TOKEN not in raw and SECRET not in raw
+    assert any("traceback" in line for line in lines)
+
+
+def test_every_delivery_line_has_a_request_id(app, fake_slack, log_lines):
+    http = Client(SlackWsgiApp(app=app, signing_secret=SECRET))
+    http.signed(event_callback(mention("budget"), event_id="EvRid1"))
+    http.signed(event_callback(mention("budget"), event_id="EvRid2"))
+    assert app.listener_runner.listener_executor.wait_idle(10)
+    deliveries = [line for line in log_lines() if line["message"].startswith("delivery")]
+    assert len(deliveries) == 2 and len({d["request_id"] for d in deliveries}) == 2
+
+
+def test_listener_threads_log_with_their_deliverys_request_id(app, fake_slack, log_lines):
+    http = Client(SlackWsgiApp(app=app, signing_secret=SECRET))
+    fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": "channel_not_found"}))
+    http.signed(event_callback(mention("budget"), event_id="EvRid3"))
+    assert app.listener_runner.listener_executor.wait_idle(10)
+    lines = log_lines()
+    delivery = next(line for line in lines if line["message"].startswith("delivery"))
+    failure = next(line for line in lines if line["message"].startswith("could not post"))
+    assert failure["request_id"] == delivery["request_id"] and failure["reference"]

@@ -1,0 +1,77 @@
+"""manifest.yml: the shape Slack's manifest schema (v1) accepts, and consistent with what the app listens to."""
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from evalbot.slack.listeners.commands import COMMAND
+
+MANIFEST = Path(__file__).parents[2] / "manifest.yml"
+# The keys schema v1 allows at each level we use (additionalProperties: false in the schema).
+ALLOWED = {
+    "": {"_metadata", "display_information", "features", "oauth_config", "settings"},
+    "display_information": {"name", "description", "background_color", "long_description"},
+    "features": {"app_home", "bot_user", "shortcuts", "slash_commands", "workflow_steps", "unfurl_domains"},
+    "features.app_home": {"home_tab_enabled", "messages_tab_enabled", "messages_tab_read_only_enabled"},
+    "features.bot_user": {"display_name", "always_online"},
+    "oauth_config": {"redirect_urls", "scopes", "token_management_enabled"},
+    "oauth_config.scopes": {"bot", "user"},
+    "settings": {"allowed_ip_address_ranges", "event_subscriptions", "incoming_webhooks", "interactivity",
+                 "org_deploy_enabled", "socket_mode_enabled", "token_rotation_enabled", "function_runtime"},
+    "settings.event_subscriptions": {"request_url", "bot_events", "user_events", "metadata_subscriptions"},
+    "settings.interactivity": {"is_enabled", "request_url", "message_menu_options_url"},
+}
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict:
+    return yaml.safe_load(MANIFEST.read_text())
+
+
+def node(manifest: dict, path: str) -> dict:
+    for part in filter(None, path.split(".")):
+        manifest = manifest[part]
+    return manifest
+
+
+@pytest.mark.parametrize("path", ALLOWED)
+def test_only_schema_keys(manifest, path):
+    assert set(node(manifest, path)) <= ALLOWED[path]
+
+
+def test_display_information_lengths(manifest):
+    info = manifest["display_information"]
+    assert 1 <= len(info["name"]) <= 35 and 1 <= len(info["description"]) <= 140
+    assert 175 <= len(info["long_description"]) <= 4000
+    assert re.fullmatch(r"#[0-9a-fA-F]{6}", info["background_color"])
+
+
+def test_slash_command(manifest):
+    [command] = manifest["features"]["slash_commands"]
+    assert command["command"] == "/evalbot" and COMMAND.match(command["command"])
+    assert 1 <= len(command["description"]) <= 2000 and 1 <= len(command["usage_hint"]) <= 1000
+    assert command["should_escape"] is False
+    assert set(command) <= {"command", "url", "description", "usage_hint", "should_escape"}
+
+
+def test_features_and_settings(manifest):
+    assert manifest["features"]["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
+                                                "messages_tab_read_only_enabled": False}
+    assert manifest["features"]["bot_user"]["display_name"]
+    settings = manifest["settings"]
+    assert settings["interactivity"]["is_enabled"] is True
+    assert settings["socket_mode_enabled"] is True and settings["org_deploy_enabled"] is False
+
+
+def test_scopes_are_what_the_app_uses(manifest):
+    assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
+        "app_mentions:read", "chat:write", "chat:write.public", "commands", "im:history"}
+
+
+def test_every_subscribed_event_has_a_listener(manifest, app):
+    events = manifest["settings"]["event_subscriptions"]["bot_events"]
+    assert sorted(events) == ["app_home_opened", "app_mention", "message.im"]
+    registered = {getattr(listener.ack_function, "__name__", "") for listener in app._listeners}
+    assert {"answer_mention", "answer_direct_message", "publish_home_tab"} <= registered

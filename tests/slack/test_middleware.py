@@ -1,0 +1,54 @@
+"""Slack's retries are answered once: same event_id, X-Slack-Retry-Num, across workers and restarts."""
+
+from conftest import make_app
+from slack_fakes import event_callback, mention
+
+RETRY = {"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}
+
+
+def test_a_retried_delivery_is_answered_once(deliver, fake_slack):
+    body = event_callback(mention("budget"), event_id="EvRetry1")
+    assert deliver(body).status == 200
+    assert deliver(body, headers=RETRY).status == 200
+    assert deliver(body, headers={"x-slack-retry-num": "2", "x-slack-retry-reason": "http_error"}).status == 200
+    assert len(fake_slack.wait_for("chat.postMessage", count=2, timeout=0.3)) == 1
+
+
+def test_a_retry_whose_first_delivery_never_arrived_is_answered(deliver, fake_slack):
+    deliver(event_callback(mention("budget"), event_id="EvLost"), headers=RETRY)
+    assert len(fake_slack.wait_for("chat.postMessage")) == 1
+
+
+def test_a_retry_after_a_restart_is_still_answered_once(settings, brain, fake_slack):
+    from conftest import Deliver
+
+    body = event_callback(mention("budget"), event_id="EvRestart")
+    first = make_app(settings, brain)
+    Deliver(first)(body)
+    first.listener_runner.listener_executor.shutdown(wait=True)
+    restarted = make_app(settings, brain)  # a new worker: same EVALBOT_DATA_DIR, new process state
+    Deliver(restarted)(body, headers=RETRY)
+    restarted.listener_runner.listener_executor.shutdown(wait=True)
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+
+
+def test_two_workers_sharing_the_store_answer_once(settings, brain, fake_slack):
+    from conftest import Deliver
+
+    one, two = make_app(settings, brain), make_app(settings, brain)
+    body = event_callback(mention("budget"), event_id="EvTwoWorkers")
+    Deliver(one)(body)
+    Deliver(two)(body, headers=RETRY)
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+
+
+def test_request_id_is_in_the_context(app, deliver, fake_slack):
+    seen = {}
+
+    @app.middleware
+    def capture(context, next):
+        seen["request_id"] = context.get("request_id")
+        next()
+
+    deliver(event_callback(mention("budget"), event_id="EvCtx"))
+    assert seen["request_id"]

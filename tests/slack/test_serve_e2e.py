@@ -1,0 +1,210 @@
+"""End to end: `evalbot serve --http` in a subprocess (gunicorn, 2 workers) against the fake Web API, over loopback."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from slack_fakes import SECRET, TOKEN, direct_message, event_callback, mention, signed_headers, slash_command
+
+EVALBOT = [sys.executable, "-m", "evalbot"]
+FORM = "application/x-www-form-urlencoded"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EVALBOT_", "PORT"))}
+    return {**env, "EVALBOT_DATA_DIR": str(tmp / "data"), "LOG_LEVEL": "INFO", **extra}
+
+
+class Server:
+    def __init__(self, tmp: Path, fake_url: str):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.log = open(tmp / "serve.log", "w+")
+        env = clean_env(tmp, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_url)
+        self.proc = subprocess.Popen([*EVALBOT, "serve", "--http", "--port", str(self.port)], cwd=tmp, env=env,
+                                     stdout=subprocess.DEVNULL, stderr=self.log)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            try:
+                if self.get("/health")[0] == 200:
+                    return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError("server did not start: " + self.logs())
+
+    def get(self, path: str):
+        with urllib.request.urlopen(self.base + path, timeout=5) as response:
+            return response.status, response.read().decode()
+
+    def post(self, body: str | bytes, *, content_type: str = "application/json", headers: dict | None = None,
+             signed: bool = True):
+        data = body.encode() if isinstance(body, str) else body
+        all_headers = signed_headers(body, content_type=content_type, extra=headers) if signed else {
+            "content-type": content_type, **(headers or {})}
+        request = urllib.request.Request(self.base + "/slack/events", data=data, headers=all_headers, method="POST")
+        started = time.perf_counter()
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return response.status, response.read().decode(), time.perf_counter() - started
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode(), time.perf_counter() - started
+
+    def logs(self) -> str:
+        self.log.flush()
+        self.log.seek(0)
+        return self.log.read()
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory, fake_slack_server):
+    srv = Server(tmp_path_factory.mktemp("serve"), fake_slack_server.url)
+    yield srv
+    assert srv.stop() == 0
+
+
+@pytest.fixture()
+def fake(fake_slack_server):
+    fake_slack_server.reset()
+    return fake_slack_server
+
+
+def test_health(server):
+    status, body = server.get("/health")
+    assert status == 200 and json.loads(body) == {"status": "ok"}
+
+
+def test_url_verification(server):
+    status, body, _ = server.post(json.dumps({"token": "t", "challenge": "c-123", "type": "url_verification"}))
+    assert status == 200 and json.loads(body)["challenge"] == "c-123"
+
+
+def test_bad_stale_and_unsigned_requests_get_401(server):
+    body = event_callback(mention("budget"))
+    assert server.post(body, signed=False)[0] == 401
+    assert server.post(body, headers={"x-slack-signature": "v0=deadbeef"})[0] == 401
+    stale = signed_headers(body, timestamp=int(time.time()) - 600)
+    assert server.post(body, signed=False, headers=stale)[0] == 401
+
+
+def test_slash_commands_answer_fast_with_the_guides_figures(server, fake):
+    status, body, elapsed = server.post(slash_command("roi cost=2M incidents=10 incident_cost=1M"), content_type=FORM)
+    answer = json.loads(body)
+    assert status == 200 and elapsed < 3 and answer["response_type"] == "ephemeral"
+    assert "5.0x" in json.dumps(answer["blocks"]) and answer["text"]
+    status, body, _ = server.post(slash_command("roi cost=1.5M benefit=10M"), content_type=FORM)
+    assert "6.7x" in body
+    status, body, _ = server.post(slash_command("roi cost=lots"), content_type=FORM)
+    assert status == 200 and "cost" in json.loads(body)["text"]
+    for text in ("help", "topics", "checklist negotiation", "template board-pitch cost=1.5M benefit=10M",
+                 "how do I pitch the eval budget to the board?"):
+        status, body, elapsed = server.post(slash_command(text), content_type=FORM)
+        assert status == 200 and elapsed < 3 and json.loads(body)["blocks"]
+
+
+def test_mention_answered_in_thread_and_dm_in_place(server, fake):
+    assert server.post(event_callback(mention("equity", ts="1700000100.000100"), event_id="EvE2E1"))[0] == 200
+    [post] = fake.wait_for("chat.postMessage")
+    assert post["thread_ts"] == "1700000100.000100" and post["channel"] == "C0CHAN01"
+    assert server.post(event_callback(direct_message("budget"), event_id="EvE2E2"))[0] == 200
+    posts = fake.wait_for("chat.postMessage", count=2)
+    assert posts[1]["channel"] == "D0DM0001"
+
+
+def test_bots_edits_and_deletions_are_ignored(server, fake):
+    for n, event in enumerate([
+        direct_message("hi", bot_id="B0OTHER", subtype="bot_message"),
+        {"type": "message", "subtype": "message_changed", "channel": "D0DM0001", "channel_type": "im", "hidden": True,
+         "message": {"user": "U0USER01", "text": "edited"}, "ts": "1700000200.1"},
+        {"type": "message", "subtype": "message_deleted", "channel": "D0DM0001", "channel_type": "im", "hidden": True,
+         "deleted_ts": "1700000100.1", "ts": "1700000200.2"},
+    ]):
+        assert server.post(event_callback(event, event_id=f"EvIgnored{n}"))[0] == 200
+    assert fake.wait_for("chat.postMessage", timeout=1.0) == []
+
+
+def test_a_retry_is_answered_once_whichever_worker_gets_it(server, fake):
+    body = event_callback(mention("budget"), event_id="EvE2ERetry")
+    server.post(body)
+    for attempt in (1, 2, 3):
+        server.post(body, headers={"x-slack-retry-num": str(attempt), "x-slack-retry-reason": "http_timeout"})
+    assert len(fake.wait_for("chat.postMessage", count=2, timeout=1.5)) == 1
+
+
+def test_app_home_is_published(server, fake):
+    event = {"type": "app_home_opened", "user": "U0USER01", "channel": "D0DM0001", "tab": "home", "event_ts": "1.2"}
+    server.post(event_callback(event, event_id="EvE2EHome"))
+    [publish] = fake.wait_for("views.publish")
+    assert publish["user_id"] == "U0USER01" and publish["view"]["type"] == "home"
+
+
+def test_channel_pings_never_echoed(server, fake):
+    status, body, _ = server.post(slash_command("<!channel> <!here> budget"), content_type=FORM)
+    assert "<!channel>" not in body and "<!here>" not in body
+    server.post(event_callback(mention("<!channel> board pitch"), event_id="EvE2EPing"))
+    [post] = fake.wait_for("chat.postMessage")
+    assert "<!channel>" not in json.dumps(post)
+
+
+def test_malformed_and_oversized_bodies_are_refused_and_the_server_carries_on(server):
+    assert server.post("{not json")[0] == 400
+    assert server.post("payload=%7Bbroken", content_type=FORM)[0] == 400
+    assert server.post(b"x" * (2 * 1024 * 1024), signed=False)[0] == 413
+    assert server.get("/health")[0] == 200
+
+
+def test_sigterm_drains_the_reply_in_flight(tmp_path, fake):
+    srv = Server(tmp_path, fake.url)
+    fake.delay("chat.postMessage", 1.5)
+    assert srv.post(event_callback(mention("budget"), event_id="EvDrain"))[0] == 200
+    time.sleep(0.1)
+    assert srv.stop() == 0
+    assert len(fake.calls_to("chat.postMessage")) == 1
+    assert "drained" in srv.logs()
+
+
+@pytest.mark.parametrize("env,needs", [
+    ({}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]),
+    ({"SLACK_BOT_TOKEN": TOKEN}, ["SLACK_SIGNING_SECRET"]),
+    ({"SLACK_BOT_TOKEN": "xapp-1-oops", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN"]),
+])
+def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, env, needs):
+    result = subprocess.run([*EVALBOT, "serve", "--http"], cwd=tmp_path, env=clean_env(tmp_path, **env),
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and all(name in lines[0] for name in needs)
+    assert TOKEN not in result.stderr
+
+
+def test_socket_mode_needs_an_app_token(tmp_path):
+    result = subprocess.run([*EVALBOT, "serve"], cwd=tmp_path, env=clean_env(tmp_path, SLACK_BOT_TOKEN=TOKEN),
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2 and "SLACK_APP_TOKEN" in result.stderr
+
+
+def test_a_rejected_token_exits_2(tmp_path, fake):
+    fake.script("auth.test", (200, {}, {"ok": False, "error": "invalid_auth"}))
+    env = clean_env(tmp_path, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.url)
+    result = subprocess.run([*EVALBOT, "serve", "--http", "--port", str(free_port())], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr
