@@ -134,3 +134,14 @@ def content_words(text: str) -> list[str]:
             if word and word not in STOPWORDS:
                 words.append(word)
     return words
+
+
+# Words that ask for a kind of answer rather than a subject: a list to work
+# through, or a draft to send. Without them, a checklist or template is a less
+# likely reading than the topic it shares words with.
+CHECKLIST_CUES = frozenset(
+    "checklist list lists step checklist prep prepare preparation tick items item todo before ready readiness bring".split()
+)
+TEMPLATE_CUES = frozenset(
+    "template draft write writ wording email mail message note script memo letter doc text fill outline send paste".split()
+)

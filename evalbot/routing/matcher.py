@@ -16,13 +16,14 @@ from rapidfuzz import fuzz, process
 
 from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
-from evalbot.knowledge_base.models import Entry, NegativeCard
+from evalbot.knowledge_base.models import Checklist, Entry, NegativeCard, Template
 from evalbot.routing.features import Speller, query_features, stems, with_bigrams
-from evalbot.routing.lexicon import content_words, stem
+from evalbot.routing.lexicon import CHECKLIST_CUES, TEMPLATE_CUES, content_words, stem
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
 _NEAREST_WEIGHT = 0.4
+_MISSING_CUE_FACTOR = 0.75
 _WHOLE_PHRASING_CUTOFF = 85
 
 
@@ -102,6 +103,11 @@ class Matcher:
             stem(word) for entry in entries if not isinstance(entry, NegativeCard) for word in _words(entry)
         )
         self._exact = self._exact_names(entries)
+        self._kind_cues = {
+            index: CHECKLIST_CUES if isinstance(entry, Checklist) else TEMPLATE_CUES
+            for index, entry in enumerate(entries)
+            if isinstance(entry, Checklist | Template)
+        }
         # Whole phrasings, for messages made only of stop words ("what can you do").
         self._phrasings: dict[str, str] = {}
         for entry in entries:
@@ -159,7 +165,12 @@ class Matcher:
 
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """The best `limit` entries for normalised `text`, best first (negatives included)."""
-        scored = sorted(self.scores(text).items(), key=lambda item: -item[1])[:limit]
+        scores = self.scores(text)
+        words = set(content_words(text)) | {stem(w) for w in content_words(text)}
+        for index, cues in self._kind_cues.items():
+            if index in scores and not words & cues:
+                scores[index] *= _MISSING_CUE_FACTOR
+        scored = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [Candidate(intent=self._ids[i], score=min(1.0, s)) for i, s in scored]
 
     def route(self, text: str) -> Route:
