@@ -9,7 +9,9 @@ from evalbot.errors import CommandError
 # value: without this, `million` would be dropped and the cost read as $2.
 _SPACED = r"[$]?[\d.,]+\s+(?:thousand|million|billion|trillion|mn|bn|mm|percent)s?\b"
 _PAIR = re.compile(
-    r"""(?P<key>[A-Za-z][\w\-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>"""
+    # The key must start a word: otherwise the pattern is retried inside every long
+    # word and scans to its end each time (quadratic on hostile input).
+    r"""(?<![\w\-])(?P<key>[A-Za-z][\w\-]*)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>"""
     + _SPACED
     + r"""|[^\s"']+))""",
     re.IGNORECASE,

@@ -116,12 +116,13 @@ def stem(word: str) -> str:
     return word
 
 
+_PHRASE = re.compile(
+    r"(?<![a-z0-9])(" + "|".join(re.escape(p) for p in sorted(PHRASES, key=len, reverse=True)) + r")(?![a-z0-9])"
+)
+
+
 def _apply_phrases(text: str) -> str:
-    padded = f" {text} "
-    for phrase, replacement in PHRASES.items():
-        if phrase in padded:
-            padded = re.sub(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", f" {replacement} ", padded)
-    return padded
+    return _PHRASE.sub(lambda match: f" {PHRASES[match.group(1)]} ", text)
 
 
 def content_words(text: str) -> list[str]:

@@ -22,8 +22,8 @@ from evalbot.routing.lexicon import CHECKLIST_CUES, TEMPLATE_CUES, content_words
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
-_NEAREST_WEIGHT = 0.4
-_MISSING_CUE_FACTOR = 0.75
+_NEAREST_WEIGHT = 0.25
+_MISSING_CUE_FACTOR = 0.7
 _WHOLE_PHRASING_CUTOFF = 85
 
 
@@ -47,16 +47,15 @@ class Route:
         return self.intent == OUT_OF_SCOPE
 
 
-def _entry_documents(entry: Entry) -> list[list[str]]:
-    """One document per example phrasing, per title and keyword, plus a profile of the content."""
+def _entry_words(entry: Entry) -> list[list[str]]:
+    """Content words of each example phrasing, the title and each keyword, then of the profile.
+
+    The profile (summary and key points) is one last document: it widens the
+    vocabulary an entry answers to beyond the phrasings people wrote for it.
+    """
     texts = [*entry.examples, entry.title, *entry.keywords]
-    profile = " ".join([entry.summary, *getattr(entry, "points", [])])
-    return [with_bigrams(stems(text)) for text in texts] + [with_bigrams(stems(profile))]
-
-
-def _words(entry: Entry) -> set[str]:
-    texts = [*entry.examples, entry.title, *entry.keywords, entry.summary, *getattr(entry, "points", [])]
-    return {word for text in texts for word in content_words(normalise(text))}
+    texts.append(" ".join([entry.summary, *getattr(entry, "points", [])]))
+    return [content_words(normalise(text)) for text in texts]
 
 
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
@@ -72,7 +71,8 @@ class Matcher:
         entries = list(knowledge.entries.values())
         self._ids = [entry.id for entry in entries]
         self._negative = [isinstance(entry, NegativeCard) for entry in entries]
-        docs_per_entry = [_entry_documents(entry) for entry in entries]
+        words_per_entry = [_entry_words(entry) for entry in entries]
+        docs_per_entry = [[with_bigrams([stem(w) for w in words]) for words in texts] for texts in words_per_entry]
 
         entry_frequency: dict[str, int] = defaultdict(int)
         for docs in docs_per_entry:
@@ -97,10 +97,11 @@ class Matcher:
             for feature, weight in _normalised(centroid).items():
                 self._centroid_postings[feature].append((entry_index, weight))
 
-        self._speller = Speller(words=set().union(*(_words(entry) for entry in entries)))
+        self._speller = Speller(words={w for texts in words_per_entry for words in texts for w in words})
         # Stems the in-scope entries use: a message made mostly of other words is someone else's topic.
         self._domain = frozenset(
-            stem(word) for entry in entries if not isinstance(entry, NegativeCard) for word in _words(entry)
+            f for docs, negative in zip(docs_per_entry, self._negative) if not negative
+            for doc in docs for f in doc if "_" not in f
         )
         self._exact = self._exact_names(entries)
         self._kind_cues = {

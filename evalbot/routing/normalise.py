@@ -2,11 +2,14 @@
 
 import re
 
-_MENTION = re.compile(r"<[@#!][^>]*>")
-_LINK = re.compile(r"<(https?://|mailto:)[^>|]*(\|([^>]*))?>")
+# Character classes exclude "<" so an unclosed "<https://" cannot scan to the end of
+# the text from every opening bracket (quadratic on hostile input).
+_MENTION = re.compile(r"<[@#!][^<>]*>")
+_LINK = re.compile(r"<(https?://|mailto:)[^<>|]*(\|([^<>]*))?>")
 _BARE_URL = re.compile(r"https?://\S+")
 _EMOJI = re.compile(r":[a-z0-9_+\-']+:")
-_ENTITY = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}
+# "&amp;" last: Slack sends a typed "&lt;" as "&amp;lt;", which must stay "&lt;".
+_ENTITY = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _MARKUP = re.compile(r"[*_~`>]+")
 _NON_WORD = re.compile(r"[^a-z0-9%$.,=\-'\"&/ ]+")
 _SPACES = re.compile(r"\s+")

@@ -39,7 +39,7 @@ def check_reply(brain, message: str, reply: Reply) -> dict:
     return payload
 
 
-@fuzz_settings(800)
+@fuzz_settings(600)
 @given(text=slack_text())
 @example("<!channel> <!here> <!everyone> what is the roi of eval?")
 @example("&lt;!channel&gt; &amp;lt;!here&amp;gt; help")
@@ -52,7 +52,7 @@ def test_answer_any_message(brain, text):
     check_reply(brain, text, brain.answer(text))
 
 
-@fuzz_settings(800)
+@fuzz_settings(500)
 @given(text=commands())
 @example("checklist <!channel>")
 @example("template <@U123> name=<!here>")
@@ -64,7 +64,7 @@ def test_answer_command_shaped(brain, text):
     check_reply(brain, text, brain.answer(text))
 
 
-@fuzz_settings(400)
+@fuzz_settings(300)
 @given(
     intent=st.sampled_from(["roi", "npv", "team-cost", "confidence-interval", "help", "topics", "x", "",
                             "negative:everyday", "template:board-pitch", "checklist:equity", "<!channel>"])
@@ -83,7 +83,7 @@ def test_answer_intent_any_args(brain, intent, args):
 
 
 @pytest.mark.parametrize("intent", ["roi", "npv", "team-cost", "confidence-interval"])
-@fuzz_settings(150)
+@fuzz_settings(100)
 @given(data=st.data())
 def test_every_intent_any_args(brain, intent, data):
     """Each calculator answers any inputs from a form with figures or a clear problem."""
@@ -102,7 +102,7 @@ def _tool_lines(brain) -> list[str]:
     return lines + ["roi", "npv", "team-cost", "ci", "template", "checklist", *(f"template {n}" for n in NAMES)]
 
 
-@fuzz_settings(300)
+@fuzz_settings(150)
 @given(data=st.data())
 def test_template_expressions_are_never_evaluated(brain, data):
     """`{{ 7*7 }}` in any input of any tool stays text: it never turns into 49."""
@@ -126,7 +126,7 @@ def test_template_expressions_are_never_evaluated(brain, data):
         check_reply(brain, text, reply)
 
 
-# Pathological shapes, each 6,000 characters (Slack allows 40,000 in a message). A linear pass over
+# Pathological shapes, each 6,000 characters (12,000 for the link shapes) (Slack allows 40,000 in a message). A linear pass over
 # 6,000 characters takes a few milliseconds; a quadratic one takes seconds at 40,000.
 _SIZE = 6_000
 _BUDGET_SECONDS = 0.15
@@ -159,9 +159,9 @@ PATHOLOGICAL = {
                                           marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_PAIRS)),
     "template + long word": pytest.param("template " + "x" * _SIZE,
                                          marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_PAIRS)),
-    "links, never closed": pytest.param("<https://" * (_SIZE // 9),
+    "links, never closed": pytest.param("<https://" * (2 * _SIZE // 9),
                                         marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_LINKS)),
-    "mailto links, never closed": pytest.param("<mailto:" * (_SIZE // 8),
+    "mailto links, never closed": pytest.param("<mailto:" * (2 * _SIZE // 8),
                                                marks=pytest.mark.xfail(strict=False, reason=_QUADRATIC_LINKS)),
 }
 
@@ -177,7 +177,7 @@ def test_pathological_input_is_answered_fast(brain, text):
     assert elapsed < _BUDGET_SECONDS, f"{elapsed:.2f} s for {len(text)} characters"
 
 
-@fuzz_settings(200)
+@fuzz_settings(150)
 @given(text=slack_text(max_size=SLASH_MAX))
 def test_answer_is_deterministic(brain, text):
     """The same message gets the same reply twice (no hidden state between messages)."""

@@ -14,33 +14,50 @@ from evalbot.rendering.plain_text import render_text
 _short = hostile_text(max_size=300)
 _long = st.builds(lambda chunk, times: (chunk or "&<x>") * times, hostile_text(max_size=200), st.integers(1, 60))
 texts = st.one_of(_short, _short, st.text(max_size=80), _long)
-labels = st.one_of(_short, st.text(min_size=1, max_size=120))
-choices = st.builds(Choice, intent=st.sampled_from(["roi", "board-pitch", "x" * 300]) | st.text(max_size=40),
-                    label=labels)
 
-replies = st.builds(
-    Reply,
-    intent=st.sampled_from(["out-of-scope", "roi", "template:board-pitch"]) | st.text(max_size=30),
-    kind=st.sampled_from(list(ReplyKind)),
-    confidence=st.floats(0.0, 1.0),
-    title=texts,
-    sections=st.lists(st.builds(Section, heading=st.none() | texts, text=texts), max_size=70),
-    facts=st.lists(st.builds(Fact, label=labels, value=texts), max_size=35),
-    items=st.lists(texts, max_size=80),
-    draft=st.none() | texts,
-    citation=st.none() | texts,
-    related=st.lists(choices, max_size=30),
-    did_you_mean=st.lists(choices, max_size=30),
-    problem=st.none() | st.builds(InputProblem, message=texts),
-    form=st.none() | st.sampled_from(["roi", "npv"]) | st.text(max_size=40),
-    reference=st.none() | st.text(max_size=20),
-)
+
+@st.composite
+def replies(draw: st.DrawFn) -> Reply:
+    """A Reply of any shape and size. Its strings come from a small drawn pool, so generation stays cheap."""
+    pool = draw(st.lists(texts, min_size=1, max_size=5))
+    labels = [text or "x" for text in pool]
+
+    def pick(index: int, strings: list[str] = pool) -> str:
+        return strings[index % len(strings)]
+
+    def count(most: int) -> int:
+        return draw(st.integers(0, most))
+
+    def some(strategy: st.SearchStrategy) -> object:
+        return draw(st.none() | strategy)
+
+    def picks(most: int, offset: int) -> list[Choice]:
+        intents = ["roi", "board-pitch", "x" * 300, pick(offset)]
+        return [Choice(intent=intents[i % 4], label=pick(i + offset, labels)) for i in range(count(most))]
+
+    return Reply(
+        intent=draw(st.sampled_from(["out-of-scope", "roi", "template:board-pitch"]) | st.text(max_size=30)),
+        kind=draw(st.sampled_from(list(ReplyKind))),
+        confidence=draw(st.floats(0.0, 1.0)),
+        title=pick(0),
+        sections=[Section(heading=pick(i + 1) if i % 3 == 0 else None, text=pick(i + 2)) for i in range(count(70))],
+        facts=[Fact(label=pick(i, labels), value=pick(i + 3)) for i in range(count(35))],
+        items=[pick(i + 4) for i in range(count(80))],
+        draft=some(st.sampled_from(pool)),
+        citation=some(st.sampled_from(pool)),
+        related=picks(30, 1),
+        did_you_mean=picks(30, 2),
+        problem=some(st.builds(InputProblem, message=st.sampled_from(pool))),
+        form=some(st.sampled_from(["roi", "npv", *pool])),
+        reference=some(st.text(max_size=20)),
+    )
+
 
 _HOSTILE = "<!channel> <!here> <!everyone> <@U123> & &amp; &lt; {{ 7*7 }} "
 
 
-@fuzz_settings(500)
-@given(reply=replies)
+@fuzz_settings(300)
+@given(reply=replies())
 @example(Reply(intent="x", kind=ReplyKind.TOPIC, confidence=0.5, title=_HOSTILE * 10,
                sections=[Section(heading=_HOSTILE, text=_HOSTILE * 200)] * 60,
                facts=[Fact(label=_HOSTILE, value=_HOSTILE * 100)] * 25, items=[_HOSTILE] * 300,
@@ -56,8 +73,8 @@ def test_render_blocks_within_limits_and_escaped(reply):
     json.dumps(blocks)
 
 
-@fuzz_settings(500)
-@given(reply=replies)
+@fuzz_settings(200)
+@given(reply=replies())
 def test_fallback_text_within_limits_and_escaped(reply):
     """The notification text is never empty, at most 3,000 characters, and escaped."""
     text = fallback_text(reply)
@@ -65,8 +82,8 @@ def test_fallback_text_within_limits_and_escaped(reply):
     assert_safe_text(text, "the fallback text")
 
 
-@fuzz_settings(300)
-@given(reply=replies, width=st.sampled_from([20, 40, 88, 200]))
+@fuzz_settings(200)
+@given(reply=replies(), width=st.sampled_from([20, 40, 88, 200]))
 def test_render_text_is_total(reply, width):
     """The terminal renderer prints any Reply as text ending in one newline."""
     text = render_text(reply, width=width)

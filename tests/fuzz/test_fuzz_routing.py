@@ -17,7 +17,7 @@ from evalbot.routing.normalise import normalise, strip_slack, unescape_slack
 _NORMAL_CHARS = re.compile(r"[a-z0-9%$.,=\-'\"&/ ]*")
 
 
-@fuzz_settings(1000)
+@fuzz_settings(600)
 @given(text=slack_text())
 def test_normalise_is_total_and_folded(text):
     """normalise() accepts anything and returns single-spaced lower-case words and a few symbols."""
@@ -28,7 +28,7 @@ def test_normalise_is_total_and_folded(text):
     assert "<" not in folded and ">" not in folded
 
 
-@fuzz_settings(500)
+@fuzz_settings(300)
 @given(text=slack_text())
 def test_normalise_is_idempotent(text):
     """Normalising twice changes nothing: the matcher sees one canonical form."""
@@ -36,7 +36,7 @@ def test_normalise_is_idempotent(text):
     assert normalise(once) == once
 
 
-@fuzz_settings(1000)
+@fuzz_settings(600)
 @given(text=slack_text())
 @example("<@U123> <!channel> roi cost=2M")
 @example("<https://example.com|label> :tada: hi")
@@ -69,7 +69,7 @@ def _parse(text: str) -> Command | None | CommandError:
         return e
 
 
-@fuzz_settings(1000)
+@fuzz_settings(600)
 @given(text=slack_text(max_size=SLASH_MAX) | commands())
 def test_parse_command_returns_command_none_or_command_error(text):
     """The grammar gives a Command, None (free text) or our CommandError; nothing else escapes."""
@@ -91,7 +91,7 @@ bare_values = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Z", "C
                       min_size=1, max_size=15)
 
 
-@fuzz_settings(500)
+@fuzz_settings(400)
 @given(
     head=st.sampled_from(sorted(CALCULATOR_ALIASES)),
     given_pairs=st.lists(st.tuples(st.sampled_from(KEYS), bare_values, st.sampled_from(["", '"', "'"])),
@@ -116,7 +116,7 @@ def test_calculator_pairs_round_trip(head, given_pairs):
     assert parsed.args == expected
 
 
-@fuzz_settings(500)
+@fuzz_settings(400)
 @given(text=slack_text(max_size=SLASH_MAX))
 def test_split_pairs_is_total(text):
     """The pair parser gives pairs and leftover words, or our CommandError for a conflicting key."""
@@ -129,7 +129,7 @@ def test_split_pairs_is_total(text):
     assert all(key == canonical_key(key) for key in split.pairs)
 
 
-@fuzz_settings(1000)
+@fuzz_settings(600)
 @given(text=slack_text())
 def test_matcher_route_is_sane(brain, text):
     """The matcher ranks any normalised text: a known intent or out-of-scope, confidence in 0..1."""
@@ -141,7 +141,7 @@ def test_matcher_route_is_sane(brain, text):
         assert 0.0 <= candidate.score <= 1.0 and not candidate.intent.startswith("negative:")
 
 
-@fuzz_settings(300)
+@fuzz_settings(200)
 @given(text=st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789%$.,=-'\"&/ ", max_size=MESSAGE_MAX // 10))
 def test_matcher_route_on_raw_normal_alphabet(brain, text):
     """Text in the normaliser's alphabet but not its shape (double spaces, lone symbols) routes too."""

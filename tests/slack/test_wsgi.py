@@ -1,6 +1,7 @@
 """The HTTP front: health, signatures (401), url_verification, oversized (413) and malformed (400) bodies."""
 
 import io
+import os
 import json
 import time
 from urllib.parse import urlencode
@@ -146,10 +147,27 @@ slack_types = st.sampled_from(["event_callback", "block_actions", "view_submissi
                                "shortcut", "message_action", "view_closed", "block_suggestion", "app_rate_limited"])
 
 
-@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hsettings(max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(payload=st.dictionaries(slack_keys, json_values | slack_types, max_size=8),
        as_form=st.booleans())
 def test_fuzzed_signed_payloads_never_get_a_500(http, payload, as_form):
     body = urlencode({"payload": json.dumps(payload)}) if as_form else json.dumps(payload)
     status, _ = http.signed(body, content_type="application/x-www-form-urlencoded" if as_form else "application/json")
     assert status < 500
+
+
+event_keys = st.sampled_from(["type", "user", "text", "channel", "ts", "thread_ts", "subtype", "channel_type", "tab",
+                              "bot_id", "bot_profile", "edited", "hidden", "team", "blocks", "files", "message"])
+event_types = st.sampled_from(["app_mention", "message", "app_home_opened", "reaction_added", "member_joined_channel"])
+
+
+@hsettings(max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")), deadline=None,
+           suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(event=st.dictionaries(event_keys, json_values | event_types, max_size=8),
+       authorizations=st.lists(st.dictionaries(st.sampled_from(["user_id", "team_id", "is_bot", "enterprise_id"]),
+                                               json_values, max_size=4), max_size=2),
+       event_id=st.text(max_size=12))
+def test_fuzzed_signed_events_never_get_a_500(http, event, authorizations, event_id):
+    body = json.dumps({"type": "event_callback", "team_id": "T0001", "event_id": event_id, "event": event,
+                       "authorizations": authorizations})
+    assert http.signed(body)[0] < 500
