@@ -24,6 +24,8 @@ from evalbot.routing.thresholds import Thresholds
 
 _NEAREST_WEIGHT = 0.25
 _MISSING_CUE_FACTOR = 0.7
+_RERANK = 8
+_FUZZ_WEIGHT = 0.15
 _WHOLE_PHRASING_CUTOFF = 85
 
 
@@ -99,9 +101,10 @@ class Matcher:
 
         self._speller = Speller(words={w for texts in words_per_entry for words in texts for w in words})
         # Stems the in-scope entries use: a message made mostly of other words is someone else's topic.
+        # Only phrasings, titles and keywords count: the prose of key points is full of everyday words.
         self._domain = frozenset(
             f for docs, negative in zip(docs_per_entry, self._negative) if not negative
-            for doc in docs for f in doc if "_" not in f
+            for doc in docs[:-1] for f in doc if "_" not in f
         )
         self._exact = self._exact_names(entries)
         self._kind_cues = {
@@ -109,6 +112,7 @@ class Matcher:
             for index, entry in enumerate(entries)
             if isinstance(entry, Checklist | Template)
         }
+        self._examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
         # Whole phrasings, for messages made only of stop words ("what can you do").
         self._phrasings: dict[str, str] = {}
         for entry in entries:
@@ -171,8 +175,17 @@ class Matcher:
         for index, cues in self._kind_cues.items():
             if index in scores and not words & cues:
                 scores[index] *= _MISSING_CUE_FACTOR
-        scored = sorted(scores.items(), key=lambda item: -item[1])[:limit]
-        return [Candidate(intent=self._ids[i], score=min(1.0, s)) for i, s in scored]
+        scored = sorted(scores.items(), key=lambda item: -item[1])[:_RERANK]
+        if _FUZZ_WEIGHT:
+            scored = sorted(
+                ((i, s + _FUZZ_WEIGHT * self._closest_phrasing(text, i)) for i, s in scored), key=lambda item: -item[1]
+            )
+        return [Candidate(intent=self._ids[i], score=min(1.0, s)) for i, s in scored[:limit]]
+
+    def _closest_phrasing(self, text: str, entry_index: int) -> float:
+        """rapidfuzz similarity (0..1) of the message to the entry's nearest example phrasing."""
+        match = process.extractOne(text, self._examples_of[entry_index], scorer=fuzz.token_set_ratio)
+        return match[1] / 100 if match else 0.0
 
     def route(self, text: str) -> Route:
         """Decide the intent of normalised `text`, or out-of-scope."""
