@@ -58,9 +58,9 @@ def wilson(inputs: IntervalInput) -> IntervalResult:
     spread = z * z / inputs.n
     centre = (p + spread / 2) / (1 + spread)
     half = z * sqrt(p * (1 - p) / inputs.n + spread / (4 * inputs.n)) / (1 + spread)
-    # Clamp: float rounding can leave a bound a hair outside 0..1 at p = 0 or 1.
+    # The Wilson interval always contains p and lies in 0..1; clamping undoes float rounding at p = 0 or 1.
     return IntervalResult(accuracy=p, n=inputs.n, confidence=inputs.confidence,
-                          low=max(0.0, centre - half), high=min(1.0, centre + half))
+                          low=max(0.0, min(p, centre - half)), high=min(1.0, max(p, centre + half)))
 
 
 def present(result: IntervalResult) -> Presentation:

@@ -47,9 +47,10 @@ def present(result: TeamCostResult) -> Presentation:
         change = f"Going down by {-result.added_heads:,} people saves about *{fmt.money(-result.added_cost)} a year*"
     else:
         change = "The headcount does not change, so neither does the cost"
-    summary = (f"{change}, taking the team from {outputs['current_total']} to {outputs['new_total']} a year. "
-               "Pair the figure with what the growth buys (for example, no evaluation bottlenecks as the "
-               "number of models grows) when you make the case.")
+    summary = f"{change}, taking the team from {outputs['current_total']} to {outputs['new_total']} a year."
+    if result.added_heads > 0:
+        summary += (" Pair the figure with what the growth buys (for example, no evaluation bottlenecks as "
+                    "the number of models grows) when you make the case.")
     return Presentation(outputs=outputs, summary=summary)
 
 

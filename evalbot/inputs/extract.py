@@ -12,7 +12,7 @@ by the same code as `key=value` input.
 import re
 
 from evalbot.calculators import CALCULATORS, missing_inputs
-from evalbot.inputs.prose import APPROX, NUM, collect, money, prepare, rules
+from evalbot.inputs.prose import APPROX, COUNT, NUM, PERCENT, collect, money, prepare, rules
 
 _NOUN = r"(?:incident|issue|outage|failure|bug|regression|problem|error|escape|breach|disaster)"
 _PREVENT = r"(?:prevent|avoid|stop|catch|catches|block|eliminat|head(?:ing)? off|save us from|saves us from)\w*"
@@ -42,44 +42,44 @@ _ROI = rules(
     rf"{_BENEFIT_VERB}{APPROX}{money('benefit')}",
     rf"{money('benefit')}{_BENEFIT_NOUN}",
     rf"(?:spend\w*|spent|costs?|costing|budget(?:ed)?(?: (?:is|of))?|invest\w*|pay\w*|fund\w*)\s*:?\s+"
-    rf"(?:(?:us|of|is|at|=|about|around|roughly|nearly|~)\s+)*{money('cost')}",
+    rf"(?:(?:us|of|is|at|=|about|around|roughly|nearly|~)\s+){{0,3}}{money('cost')}",
     rf"{money('cost')}\s+(?:(?:eval|evaluation|program|team|annual|yearly)\s+)?(?:budget|spend|cost)\b",
 )
 _NPV = rules(
     rf"(?:upfront|up-front|up front|one-off|one off|one-time|initial(?: investment)?|build|capex|setup)(?: cost)?\s+"
-    rf"(?:(?:of|is|at|=|about|around|~)\s+)*{money('upfront')}",
+    rf"(?:(?:of|is|at|=|about|around|~)\s+){{0,3}}{money('upfront')}",
     rf"{money('upfront')}\s+(?:upfront|up-front|up front|one-off|one off|one-time|to build|to set up|initial|capex)",
     rf"{money('cost')}\s*(?:a|per|/|each)\s*(?:year|yr|annum)\s+(?:to\s+)?(?:run|operate|maintain|keep)",
     rf"(?:running|operating|run|annual|yearly|ongoing|maintenance|opex)\s+(?:costs?|spend)\s+"
-    rf"(?:(?:of|is|at|=|about|~)\s+)*{money('cost')}",
+    rf"(?:(?:of|is|at|=|about|~)\s+){{0,3}}{money('cost')}",
     rf"{_BENEFIT_VERB}{APPROX}{money('benefit')}",
     rf"{money('benefit')}{_BENEFIT_NOUN}",
     rf"(?:costs?|spend\w*)\s+(?:us\s+)?{money('cost')}",
     r"(?:over|for|across|within)\s+(?:the next\s+)?(?P<years>\d{1,2})\s+years?\b",
-    r"(?P<years>\d{1,2})[- ]years?\s+(?:horizon|period|window|plan|case|npv)",
-    r"(?P<rate>\d+(?:\.\d+)?\s*%)\s*(?:discount|hurdle|wacc|cost of capital|rate)",
-    r"(?:discount(?:ed|ing)?|hurdle|wacc|cost of capital)(?: rate)?\s+(?:(?:of|at|is|=)\s+)?(?P<rate>\d+(?:\.\d+)?\s*%)",
+    r"(?<![\d.,])(?P<years>\d{1,2})[- ]years?\s+(?:horizon|period|window|plan|case|npv)",
+    rf"(?P<rate>{PERCENT})\s*(?:discount|hurdle|wacc|cost of capital|rate)",
+    rf"(?:discount(?:ed|ing)?|hurdle|wacc|cost of capital)(?: rate)?\s+(?:(?:of|at|is|=)\s+)?(?P<rate>{PERCENT})",
 )
 _HEAD = r"(?:each|apiece|per (?:head|person|engineer|fte|hire)|a (?:head|person)|an engineer)"
 _TEAM = rules(
-    r"from\s+(?P<current>\d{1,6})\s+(?:[a-z-]+\s+){0,2}?to\s+(?P<target>\d{1,6})(?![\d.,]*\s?(?:%|k\b|m\b|x\b))"
+    r"from\s+(?P<current>\d{1,6})\s+(?:[a-z-]+\s+){0,2}?to\s+(?P<target>\d{1,6})(?!\d|[.,]\d|\s?(?:%|k\b|m\b|x\b))"
     rf"(?:\s+(?:[a-z-]+\s+){{0,2}}?(?:at|@)\s+{APPROX}{money('cost_per_head')})?",
     rf"(?:at|@)\s+{APPROX}{money('cost_per_head')}\s*{_HEAD}",
     rf"{money('cost_per_head')}\s+{_HEAD}",
     rf"(?:cost per (?:head|person|engineer)|loaded cost|salary)\s+(?:(?:of|is|=)\s+)?{money('cost_per_head')}",
 )
 _CI = rules(
-    r"(?P<confidence>\d+(?:\.\d+)?\s*%)\s*(?:confidence|confident|conf\b|ci\b|interval|level)",
-    r"(?:confidence|conf)(?: level)?\s+(?:(?:of|at|is|=|level)\s+)*(?P<confidence>\d+(?:\.\d+)?\s*%)",
-    r"(?P<correct>\d[\d,]*)\s*(?:out of|/)\s*(?P<n>\d[\d,]*)",
-    r"(?P<correct>\d[\d,]*)\s+of\s+(?P<n>\d[\d,]*)\s+(?:\w+\s+)?(?:correct|right|passed|accurate)",
-    r"(?P<accuracy>\d+(?:\.\d+)?\s*%)\s*(?:accuracy|accurate|acc\b|correct|pass rate|precision|recall|score|success)",
-    r"(?:accuracy|acc|pass rate|score|precision|recall)\s+(?:(?:of|is|was|=|at|around|about|~)\s+)*"
-    r"(?P<accuracy>\d+(?:\.\d+)?\s*%)",
-    r"(?P<accuracy>\d+(?:\.\d+)?\s*%)(?=\s+(?:on|over|across|from|with|using|in)\s+(?:an?\s+|the\s+)?"
+    rf"(?P<confidence>{PERCENT})\s*(?:confidence|confident|conf\b|ci\b|interval|level)",
+    rf"(?:confidence|conf)(?: level)?\s+(?:(?:of|at|is|=|level)\s+){{0,3}}(?P<confidence>{PERCENT})",
+    rf"(?P<correct>{COUNT})\s*(?:out of|/)\s*(?P<n>{COUNT})",
+    rf"(?P<correct>{COUNT})\s+of\s+(?P<n>{COUNT})\s+(?:\w+\s+)?(?:correct|right|passed|accurate)",
+    rf"(?P<accuracy>{PERCENT})\s*(?:accuracy|accurate|acc\b|correct|pass rate|precision|recall|score|success)",
+    r"(?:accuracy|acc|pass rate|score|precision|recall)\s+(?:(?:of|is|was|=|at|around|about|~)\s+){0,3}"
+    rf"(?P<accuracy>{PERCENT})",
+    rf"(?P<accuracy>{PERCENT})(?=\s+(?:on|over|across|from|with|using|in)\s+(?:an?\s+|the\s+)?"
     r"(?:sample of\s+|set of\s+|test set of\s+)?\d)",
-    rf"(?P<n>{NUM})\s+{_SAMPLES}",
-    r"\b(?:n\s*=\s*|sample size (?:of\s+)?)(?P<n>\d[\d,]*)",
+    rf"(?P<n>{COUNT})\s+{_SAMPLES}",
+    rf"\b(?:n\s*=\s*|sample size (?:of\s+)?)(?P<n>{COUNT})",
 )
 _RULES = {"roi": _ROI, "npv": _NPV, "team-cost": _TEAM, "confidence-interval": _CI}
 

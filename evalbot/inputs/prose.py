@@ -12,11 +12,16 @@ from decimal import Decimal
 
 from evalbot.inputs.numbers import read_decimal
 
-NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Numbers start only where a number starts, and have bounded length: otherwise a long run
+# of digits is retried from every position inside it (quadratic time on hostile input).
+_START = r"(?<![\d.,])"
+NUM = rf"{_START}(?:\d{{1,3}}(?:,\d{{3}}){{1,5}}|\d{{1,15}})(?:\.\d{{1,6}})?(?![\d])"
+COUNT = rf"{_START}(?:\d{{1,3}}(?:,\d{{3}}){{1,4}}|\d{{1,13}})(?![\d.])"
+PERCENT = rf"{_START}\d{{1,3}}(?:\.\d{{1,6}})?\s*%"
 _UNIT = r"(?:k|mm|mn|m|bn|b|thousands?|millions?|billions?)\b"
 # Money in prose needs a `$`, a unit or four digits, so "spend 5 engineers" is not $5.
-_MONEY_BODY = rf"\$\s?(?:{NUM})(?:\s?{_UNIT})?|(?:{NUM})\s?{_UNIT}|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{4,}}(?:\.\d+)?"
-APPROX = r"(?:(?:about|around|roughly|approximately|approx|nearly|almost|over|maybe|some|an\s+estimated|estimated|~)\s*)*"
+_MONEY_BODY = rf"\$\s?(?:{NUM})(?:\s?{_UNIT})?|(?:{NUM})\s?{_UNIT}|{_START}(?:\d{{1,3}}(?:,\d{{3}}){{1,5}}|\d{{4,15}})(?:\.\d{{1,6}})?(?![\d])"
+APPROX = r"(?:(?:about|around|roughly|approximately|approx|nearly|almost|over|maybe|some|an\s+estimated|estimated|~)\s*){0,3}"
 YEARLY = r"(?:\s*(?:/\s*(?:year|yr)|(?:a|per|each)\s+(?:year|yr)|annually|yearly))?"
 
 

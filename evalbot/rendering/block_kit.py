@@ -32,7 +32,12 @@ def sections(text: str) -> list[dict]:
 
 
 def button(label: str, *, action_id: str, value: str, style: str | None = None) -> dict:
-    element = {"type": "button", "text": plain_text(label, MAX_BUTTON), "action_id": action_id, "value": value[:MAX_VALUE]}
+    element = {
+        "type": "button",
+        "text": plain_text(label, MAX_BUTTON),
+        "action_id": action_id,
+        "value": value[:MAX_VALUE],
+    }
     if style:
         element["style"] = style
     return element
@@ -48,7 +53,9 @@ def _choices(picks: list[Choice], *, prefix: str) -> dict:
 
 def _draft(draft: str) -> list[dict]:
     # Each chunk is fenced on its own so a long draft stays a code block across sections.
-    return [{"type": "section", "text": mrkdwn(f"```{chunk}```")} for chunk in split(esc(draft.strip()), MAX_SECTION - 6)]
+    return [
+        {"type": "section", "text": mrkdwn(f"```{chunk}```")} for chunk in split(esc(draft.strip()), MAX_SECTION - 6)
+    ]
 
 
 def _body(reply: Reply) -> list[dict]:
@@ -57,7 +64,9 @@ def _body(reply: Reply) -> list[dict]:
         text = f"*{esc(section.heading)}*\n{esc(section.text)}" if section.heading else esc(section.text)
         blocks += sections(text)
     for start in range(0, len(reply.facts), MAX_FIELDS):
-        fields = [mrkdwn(f"*{esc(f.label)}*\n{esc(f.value)}", MAX_FIELD) for f in reply.facts[start : start + MAX_FIELDS]]
+        fields = [
+            mrkdwn(f"*{esc(f.label)}*\n{esc(f.value)}", MAX_FIELD) for f in reply.facts[start : start + MAX_FIELDS]
+        ]
         blocks.append({"type": "section", "fields": fields})
     if reply.items:
         blocks += sections("\n".join(f"☐ {esc(item)}" for item in reply.items))
@@ -70,7 +79,9 @@ def _tail(reply: Reply) -> list[dict]:
     tail: list[dict] = []
     if reply.form:
         label = "Open the calculator form"
-        tail.append({"type": "actions", "elements": [button(label, action_id=FORM_ACTION, value=reply.form, style="primary")]})
+        tail.append(
+            {"type": "actions", "elements": [button(label, action_id=FORM_ACTION, value=reply.form, style="primary")]}
+        )
     if reply.did_you_mean:
         tail += sections("*Did you mean…*")
         tail.append(_choices(reply.did_you_mean, prefix="dym"))

@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from evalbot.rendering.block_kit import FORM_ACTION, button, sections
-from evalbot.rendering.slack_text import esc, mrkdwn, plain_text
+from evalbot.rendering.slack_text import mrkdwn, plain_text
 
 HOME_COMMAND_ACTION = "evalbot_home_command"
 HOME_PICK_ACTION = "evalbot_home_pick"
@@ -45,8 +45,10 @@ def home_view(*, topic_count: int, calculator: str | None, menus: list[HomeMenu]
         "*How to ask*\n• `/evalbot how do I pitch the eval budget?` anywhere (only you see the answer)\n"
         "• Mention me in a channel and I answer in the thread\n• Or write to me in the *Messages* tab"
     )
-    starters = [button("Topics", action_id=f"{HOME_COMMAND_ACTION}:topics", value="topics"),
-                button("Help", action_id=f"{HOME_COMMAND_ACTION}:help", value="help")]
+    starters = [
+        button("Topics", action_id=f"{HOME_COMMAND_ACTION}:topics", value="topics"),
+        button("Help", action_id=f"{HOME_COMMAND_ACTION}:help", value="help"),
+    ]
     if calculator:
         starters.insert(0, button("ROI calculator", action_id=FORM_ACTION, value=calculator, style="primary"))
     blocks = [

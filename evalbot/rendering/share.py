@@ -7,8 +7,8 @@ intent id. A question too long for a button value (2000 characters) gets no butt
 
 import re
 
-from evalbot.rendering.block_kit import MAX_BLOCKS, MAX_VALUE, button, fallback_text, render_blocks
 from evalbot.core.reply import Reply
+from evalbot.rendering.block_kit import MAX_BLOCKS, MAX_VALUE, button, fallback_text, render_blocks
 from evalbot.rendering.slack_text import clip, esc, mrkdwn
 
 SHARE_ACTION = "evalbot_share"

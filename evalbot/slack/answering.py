@@ -19,10 +19,14 @@ def slow_down(*, burst: int, per_second: float) -> Reply:
         kind=ReplyKind.ERROR,
         confidence=1.0,
         title="One moment, please",
-        sections=[Section(text=(
-            f"You've sent me a lot of messages in a short time. I answer up to {burst} in a row, "
-            f"then {per_second:g} a second. Try again in a few seconds."
-        ))],
+        sections=[
+            Section(
+                text=(
+                    f"You've sent me a lot of messages in a short time. I answer up to {burst} in a row, "
+                    f"then {per_second:g} a second. Try again in a few seconds."
+                )
+            )
+        ],
     )
 
 

@@ -18,6 +18,7 @@ from evalbot.slack.web import build_web_client
 
 SEEN_EVENTS_FILE = "seen-events.sqlite3"
 LISTENER_THREADS = 16
+ANSWER_THREADS = 8
 FREE_TEXT_BURST = 20
 FREE_TEXT_PER_SECOND = 1.0
 
@@ -51,14 +52,18 @@ def build_app(
         name="evalbot",
         client=client or build_web_client(settings),
         signing_secret=settings.slack_signing_secret or "",
-        listener_executor=ContextThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener"),
+        listener_executor=ContextThreadPoolExecutor(
+            max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener"
+        ),
     )
     deps = Deps(
         brain=brain,
         limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
+        workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
     )
     app.middleware(provide(deps))
+    app._evalbot_deps = deps  # for drain(); Bolt has no public slot for app-owned resources
     app.middleware(skip_repeated_events)
     register_listeners(app)
     app.error(handle_unexpected_error)
@@ -68,3 +73,7 @@ def build_app(
 def drain(app: App, *, wait: bool = True) -> None:
     """Let the listeners still running after their ack finish (their sends included), then stop the pool."""
     app.listener_runner.listener_executor.shutdown(wait=wait)
+    deps = getattr(app, "_evalbot_deps", None)
+    if deps is not None:
+        deps.workers.shutdown(wait=wait)
+        deps.seen.close()

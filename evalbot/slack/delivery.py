@@ -45,8 +45,11 @@ def respond(url: str, message: dict, **options: object) -> bool:
         _failed("answer a response_url", e)
         return False
     if response.status_code != 200:
-        log.error("could not answer a response_url: HTTP %s", response.status_code,
-                  extra={"reference": new_reference(), "slack_error": response.body})
+        log.error(
+            "could not answer a response_url: HTTP %s",
+            response.status_code,
+            extra={"reference": new_reference(), "slack_error": response.body},
+        )
         return False
     return True
 

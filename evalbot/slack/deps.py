@@ -1,5 +1,6 @@
 """What the listeners need besides Bolt's own arguments, handed to them in `context["evalbot"]`."""
 
+from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from evalbot.core.brain import Brain
@@ -11,11 +12,13 @@ DEPS_KEY = "evalbot"
 
 @dataclass(frozen=True, kw_only=True)
 class Deps:
-    """The brain that answers, the per-user limiter for free text, and the duplicate-delivery store."""
+    """The brain that answers, the per-user limiter for free text, the duplicate-delivery store,
+    and the threads that compute answers a slash command must not wait on past its ack budget."""
 
     brain: Brain
     limiter: RateLimiter
     seen: SeenEvents
+    workers: Executor
 
 
 def deps_of(context) -> Deps:

@@ -30,18 +30,27 @@ def _notify(client, body: dict, message: dict, *, bot_user_id: str | None) -> No
         post_message(client, channel=user, message=message)
 
 
-def handle_unexpected_error(error: Exception, body: dict, response: BoltResponse | None, client, context) -> BoltResponse | None:
+def handle_unexpected_error(
+    error: Exception, body: dict, response: BoltResponse | None, client, context
+) -> BoltResponse | None:
     """Log the traceback under a new reference, and apologise to the user quoting it."""
     reference = new_reference()
-    log.error("unexpected error handling a Slack delivery: %s", type(error).__name__,
-              exc_info=(type(error), error, error.__traceback__), extra={"reference": reference})
+    log.error(
+        "unexpected error handling a Slack delivery: %s",
+        type(error).__name__,
+        exc_info=(type(error), error, error.__traceback__),
+        extra={"reference": reference},
+    )
     reply = apology(reference)
     message = {"text": fallback_text(reply), "blocks": render_blocks(reply)}
     body = body if isinstance(body, dict) else {}
     if response is not None and body.get("command"):
         # Not acknowledged yet: the apology is the slash command's answer.
-        return BoltResponse(status=200, body=json.dumps({"response_type": "ephemeral", **message}),
-                            headers={"content-type": "application/json;charset=utf-8"})
+        return BoltResponse(
+            status=200,
+            body=json.dumps({"response_type": "ephemeral", **message}),
+            headers={"content-type": "application/json;charset=utf-8"},
+        )
     if client is not None:
         _notify(client, body, message, bot_user_id=context.get("bot_user_id") if context else None)
     if response is not None and body.get("type") == "view_submission":

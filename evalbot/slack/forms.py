@@ -28,11 +28,16 @@ def form_spec(knowledge: KnowledgeBase, calculator: str) -> FormSpec | None:
         return None
     card = knowledge.get(calculator)
     fields = tuple(
-        FormField(name=f.name, label=f.label[:1].upper() + f.label[1:], example=f.example,
-                  hint=_hint(f, calc), optional=not f.required)
+        FormField(
+            name=f.name,
+            label=f.label[:1].upper() + f.label[1:],
+            example=f.example,
+            hint=_hint(f, calc),
+            optional=not f.required,
+        )
         for f in calc.fields
     )
-    intro = (card.summary if card is not None and card.summary else calc.title)
+    intro = card.summary if card is not None and card.summary else calc.title
     if any(f.kind == "money" for f in calc.fields):
         intro = f"{intro}\n{MONEY_HINT}"
     title = (card.title if card is not None else calc.title).split(":")[0]

@@ -31,7 +31,13 @@ def skip_repeated_events(body, request, context, next):
     event_id = body.get("event_id") if body.get("type") == "event_callback" else None
     if isinstance(event_id, str) and event_id and not context[DEPS_KEY].seen.first_time(event_id):
         retry = request.headers.get("x-slack-retry-num", [None])[0]
-        log.info("repeated delivery ignored", extra={"event_id": event_id, "retry_num": retry,
-                                                      "retry_reason": request.headers.get("x-slack-retry-reason", [None])[0]})
+        log.info(
+            "repeated delivery ignored",
+            extra={
+                "event_id": event_id,
+                "retry_num": retry,
+                "retry_reason": request.headers.get("x-slack-retry-reason", [None])[0],
+            },
+        )
         return BoltResponse(status=200, body="")
     next()

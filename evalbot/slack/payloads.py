@@ -5,17 +5,41 @@ from urllib.parse import parse_qsl
 
 # Keys that, when present, must have these types for Bolt to route the payload.
 _SHAPES = {
-    "type": str, "event": dict, "event_id": str, "command": str, "text": str, "user": dict, "user_id": str,
-    "actions": list, "view": dict, "channel": dict, "container": dict, "team": (dict, str), "team_id": str,
-    "response_url": str, "trigger_id": str, "challenge": str, "api_app_id": str, "authorizations": list,
+    "type": str,
+    "event": dict,
+    "event_id": str,
+    "command": str,
+    "text": str,
+    "user": dict,
+    "user_id": str,
+    "actions": list,
+    "view": dict,
+    "channel": dict,
+    "container": dict,
+    "team": (dict, str),
+    "team_id": str,
+    "response_url": str,
+    "trigger_id": str,
+    "challenge": str,
+    "api_app_id": str,
+    "authorizations": list,
     "enterprise": (dict, str),
 }
 # Lists whose items Bolt reads as objects.
 _LISTS_OF_OBJECTS = ("actions", "authorizations")
 # Keys Bolt reads as `body.get(key, {}).get(...)`: present means an object, never null.
 _OBJECTS = ("event", "view")
-_EVENT_SHAPES = {"type": str, "user": str, "text": str, "channel": str, "ts": str, "thread_ts": str,
-                 "subtype": str, "channel_type": str, "tab": str}
+_EVENT_SHAPES = {
+    "type": str,
+    "user": str,
+    "text": str,
+    "channel": str,
+    "ts": str,
+    "thread_ts": str,
+    "subtype": str,
+    "channel_type": str,
+    "tab": str,
+}
 
 
 def _parse(text: str, content_type: str | None) -> object:
@@ -53,6 +77,10 @@ def malformed(body: bytes, content_type: str | None) -> str | None:
     if problem is None and isinstance(payload.get("event"), dict):
         problem = _shape_problem(payload["event"], _EVENT_SHAPES, "event.")
     for key in _LISTS_OF_OBJECTS:
-        if problem is None and isinstance(payload.get(key), list) and not all(isinstance(a, dict) for a in payload[key]):
+        if (
+            problem is None
+            and isinstance(payload.get(key), list)
+            and not all(isinstance(a, dict) for a in payload[key])
+        ):
             problem = f"`{key}` must hold objects"
     return problem

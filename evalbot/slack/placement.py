@@ -23,7 +23,11 @@ def deliver_pick(client: WebClient, body: dict, reply: Reply, *, in_place: bool)
     - Clicks outside a message (Home tab, modals) are answered in the user's DM.
     """
     container = body.get("container") if isinstance(body.get("container"), dict) else {}
-    if container.get("type") == "message" and container.get("is_ephemeral") and isinstance(body.get("response_url"), str):
+    if (
+        container.get("type") == "message"
+        and container.get("is_ephemeral")
+        and isinstance(body.get("response_url"), str)
+    ):
         share = share_value(intent=reply.intent) if reply.problem is None else None
         payload = {"text": fallback_text(reply), "blocks": ephemeral_blocks(reply, share=share)}
         return respond(body["response_url"], payload, response_type="ephemeral", replace_original=True)

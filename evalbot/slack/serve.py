@@ -58,8 +58,14 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
     from evalbot.slack.wsgi import SlackWsgiApp
 
     wsgi = SlackWsgiApp(app=app, signing_secret=settings.slack_signing_secret or "")
-    server = HttpServer(wsgi=wsgi, app=app, host=DEFAULT_HOST, port=port or settings.port,
-                        workers=workers or DEFAULT_WORKERS, log_level=settings.log_level)
+    server = HttpServer(
+        wsgi=wsgi,
+        app=app,
+        host=DEFAULT_HOST,
+        port=port or settings.port,
+        workers=workers or DEFAULT_WORKERS,
+        log_level=settings.log_level,
+    )
     log.info("serving HTTP on port %s with %s workers", port or settings.port, workers or DEFAULT_WORKERS)
     server.run()
     return 0

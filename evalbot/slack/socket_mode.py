@@ -11,7 +11,6 @@ import threading
 
 from slack_bolt import App
 from slack_bolt.adapter.socket_mode import SocketModeHandler
-
 from slack_sdk.errors import SlackApiError
 
 from evalbot.errors import ConfigError

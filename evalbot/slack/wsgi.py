@@ -68,11 +68,15 @@ class SlackWsgiApp:
 
             result = self._route(environ, recording_start_response)
             if environ.get("PATH_INFO") != HEALTH_PATH:
-                log.info("delivery %s", status[0] if status else "?", extra={
-                    "status": int(status[0][:3]) if status else None,
-                    "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
-                    "retry_num": environ.get("HTTP_X_SLACK_RETRY_NUM"),
-                })
+                log.info(
+                    "delivery %s",
+                    status[0] if status else "?",
+                    extra={
+                        "status": int(status[0][:3]) if status else None,
+                        "elapsed_ms": round((time.perf_counter() - started) * 1000, 1),
+                        "retry_num": environ.get("HTTP_X_SLACK_RETRY_NUM"),
+                    },
+                )
             return result
 
     def _route(self, environ: dict, start_response) -> list[bytes]:
@@ -99,7 +103,9 @@ class SlackWsgiApp:
         except Exception:  # noqa: BLE001 - logged with a reference; the worker carries on
             reference = new_reference()
             log.exception("Bolt failed on a delivery", extra={"reference": reference})
-            return _reply(start_response, "500 Internal Server Error", {"error": "internal error", "reference": reference})
+            return _reply(
+                start_response, "500 Internal Server Error", {"error": "internal error", "reference": reference}
+            )
 
     def _read(self, environ: dict) -> bytes | None:
         """The body, or None when it is larger than the limit (never reading past limit + 1)."""

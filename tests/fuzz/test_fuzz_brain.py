@@ -14,6 +14,7 @@ from fuzz_strategies import (
     assert_valid_message,
     commands,
     fuzz_settings,
+    huge_text,
     slack_text,
 )
 from hypothesis import example, given
@@ -39,7 +40,7 @@ def check_reply(brain, message: str, reply: Reply) -> dict:
     return payload
 
 
-@fuzz_settings(600)
+@fuzz_settings(500)
 @given(text=slack_text())
 @example("<!channel> <!here> <!everyone> what is the roi of eval?")
 @example("&lt;!channel&gt; &amp;lt;!here&amp;gt; help")
@@ -52,7 +53,14 @@ def test_answer_any_message(brain, text):
     check_reply(brain, text, brain.answer(text))
 
 
-@fuzz_settings(500)
+@fuzz_settings(30)
+@given(text=huge_text())
+def test_answer_huge_message(brain, text):
+    """Messages at and past Slack's 40,000-character limit get a safe Reply too."""
+    check_reply(brain, text, brain.answer(text))
+
+
+@fuzz_settings(400)
 @given(text=commands())
 @example("checklist <!channel>")
 @example("template <@U123> name=<!here>")

@@ -97,3 +97,19 @@ def test_any_text_extracts_strings_or_nothing(text):
         assert set(found) <= {f.name for f in calculator.fields}
         assert all(isinstance(v, str) and v for v in found.values())
     assert detect_calculation(text) in (None, *CALCULATORS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["prevent " + "1" * 20000, "spend $" * 5000, "about " * 5000 + "2M", "from 1 " * 5000, "9," * 10000,
+     "1% " * 10000, "at $1 " * 5000, "a" * 40000],
+)
+def test_hostile_text_is_read_in_linear_time(text):
+    """Long runs of digits or repeated cue words cannot make the regexes backtrack for long."""
+    import time
+
+    start = time.perf_counter()
+    detect_calculation(text)
+    for calculator_id in CALCULATORS:
+        extract_inputs(calculator_id, text)
+    assert time.perf_counter() - start < 3

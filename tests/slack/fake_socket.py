@@ -50,11 +50,18 @@ class FakeSocketMode:
         request = b""
         while b"\r\n\r\n" not in request:
             request += conn.recv(1024)
-        key = next(line.split(":", 1)[1].strip() for line in request.decode().split("\r\n")
-                   if line.lower().startswith("sec-websocket-key"))
+        key = next(
+            line.split(":", 1)[1].strip()
+            for line in request.decode().split("\r\n")
+            if line.lower().startswith("sec-websocket-key")
+        )
         accept = base64.b64encode(hashlib.sha1((key + _GUID).encode()).digest()).decode()
-        conn.sendall(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                      f"Sec-WebSocket-Accept: {accept}\r\n\r\n").encode())
+        conn.sendall(
+            (
+                "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                f"Sec-WebSocket-Accept: {accept}\r\n\r\n"
+            ).encode()
+        )
         self._conn = conn
         self.connected.set()
         self._read(conn)

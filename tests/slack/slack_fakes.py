@@ -16,8 +16,16 @@ SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TOKEN = "xoxb-1234-5678-abcdefghijklmnop"
 
 _DEFAULTS = {
-    "auth.test": {"ok": True, "url": "https://example.slack.com/", "team": "Example", "user": "evalbot",
-                  "team_id": TEAM, "user_id": BOT_USER, "bot_id": BOT_ID, "is_enterprise_install": False},
+    "auth.test": {
+        "ok": True,
+        "url": "https://example.slack.com/",
+        "team": "Example",
+        "user": "evalbot",
+        "team_id": TEAM,
+        "user_id": BOT_USER,
+        "bot_id": BOT_ID,
+        "is_enterprise_install": False,
+    },
     "chat.postMessage": {"ok": True, "channel": "C0001", "ts": "1700000000.000200", "message": {}},
 }
 
@@ -101,8 +109,15 @@ class FakeSlack:
             body = _DEFAULTS.get(method, {"ok": True}) if method.startswith(("auth", "chat", "views", "apps")) else None
         data = b"ok" if body is None else json.dumps(body).encode()
         with self._lock:
-            self.calls.append({"method": method, "params": params, "status": status, "raw": raw,
-                               "authorization": request.headers.get("Authorization", "")})
+            self.calls.append(
+                {
+                    "method": method,
+                    "params": params,
+                    "status": status,
+                    "raw": raw,
+                    "authorization": request.headers.get("Authorization", ""),
+                }
+            )
             self._lock.notify_all()
         request.send_response(status)
         for name, value in headers.items():
@@ -113,61 +128,132 @@ class FakeSlack:
         request.wfile.write(data)
 
 
-def signed_headers(body: str, *, secret: str = SECRET, timestamp: int | None = None,
-                   content_type: str = "application/json", extra: dict | None = None) -> dict[str, str]:
+def signed_headers(
+    body: str,
+    *,
+    secret: str = SECRET,
+    timestamp: int | None = None,
+    content_type: str = "application/json",
+    extra: dict | None = None,
+) -> dict[str, str]:
     ts = str(int(time.time()) if timestamp is None else timestamp)
     digest = hmac.new(secret.encode(), f"v0:{ts}:{body}".encode(), hashlib.sha256).hexdigest()
-    return {"content-type": content_type, "x-slack-request-timestamp": ts, "x-slack-signature": f"v0={digest}",
-            **(extra or {})}
+    return {
+        "content-type": content_type,
+        "x-slack-request-timestamp": ts,
+        "x-slack-signature": f"v0={digest}",
+        **(extra or {}),
+    }
 
 
 # ---- real-looking payloads (trimmed copies of what Slack sends) ----
 
+
 def slash_command(text: str, *, user: str = "U0USER01", channel: str = "C0CHAN01", response_url: str = "") -> str:
-    return urlencode({
-        "token": "gIkuvaNzQIHg97ATvDxqgjtO", "team_id": TEAM, "team_domain": "example", "channel_id": channel,
-        "channel_name": "eval-leads", "user_id": user, "user_name": "ada", "command": "/evalbot", "text": text,
-        "api_app_id": "A0EVALBOT", "is_enterprise_install": "false",
-        "response_url": response_url or "https://hooks.slack.com/commands/T0001/1/abc",
-        "trigger_id": "13345224609.738474920.8088930838d88f008e0",
-    })
+    return urlencode(
+        {
+            "token": "gIkuvaNzQIHg97ATvDxqgjtO",
+            "team_id": TEAM,
+            "team_domain": "example",
+            "channel_id": channel,
+            "channel_name": "eval-leads",
+            "user_id": user,
+            "user_name": "ada",
+            "command": "/evalbot",
+            "text": text,
+            "api_app_id": "A0EVALBOT",
+            "is_enterprise_install": "false",
+            "response_url": response_url or "https://hooks.slack.com/commands/T0001/1/abc",
+            "trigger_id": "13345224609.738474920.8088930838d88f008e0",
+        }
+    )
 
 
 def event_callback(event: dict, *, event_id: str = "Ev0001", event_time: int | None = None) -> str:
-    return json.dumps({
-        "token": "XXYYZZ", "team_id": TEAM, "api_app_id": "A0EVALBOT", "event": event, "type": "event_callback",
-        "event_id": event_id, "event_time": event_time or int(time.time()),
-        "authorizations": [{"enterprise_id": None, "team_id": TEAM, "user_id": BOT_USER, "is_bot": True,
-                            "is_enterprise_install": False}],
-        "is_ext_shared_channel": False, "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
-    })
+    return json.dumps(
+        {
+            "token": "XXYYZZ",
+            "team_id": TEAM,
+            "api_app_id": "A0EVALBOT",
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": event_time or int(time.time()),
+            "authorizations": [
+                {
+                    "enterprise_id": None,
+                    "team_id": TEAM,
+                    "user_id": BOT_USER,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+            "is_ext_shared_channel": False,
+            "event_context": "4-eyJldCI6ImFwcF9tZW50aW9uIn0",
+        }
+    )
 
 
-def mention(text: str, *, user: str = "U0USER01", channel: str = "C0CHAN01", ts: str = "1700000001.000100",
-            thread_ts: str | None = None, **extra) -> dict:
-    event = {"type": "app_mention", "user": user, "text": f"<@{BOT_USER}> {text}", "ts": ts, "channel": channel,
-             "event_ts": ts, "client_msg_id": "c1f0b3c6-0000-4000-8000-000000000001", "team": TEAM}
+def mention(
+    text: str,
+    *,
+    user: str = "U0USER01",
+    channel: str = "C0CHAN01",
+    ts: str = "1700000001.000100",
+    thread_ts: str | None = None,
+    **extra,
+) -> dict:
+    event = {
+        "type": "app_mention",
+        "user": user,
+        "text": f"<@{BOT_USER}> {text}",
+        "ts": ts,
+        "channel": channel,
+        "event_ts": ts,
+        "client_msg_id": "c1f0b3c6-0000-4000-8000-000000000001",
+        "team": TEAM,
+    }
     if thread_ts:
         event["thread_ts"] = thread_ts
     return {**event, **extra}
 
 
-def direct_message(text: str, *, user: str = "U0USER01", channel: str = "D0DM0001", ts: str = "1700000002.000100",
-                   **extra) -> dict:
-    event = {"type": "message", "channel": channel, "user": user, "text": text, "ts": ts, "event_ts": ts,
-             "channel_type": "im", "client_msg_id": "c1f0b3c6-0000-4000-8000-000000000002", "team": TEAM}
+def direct_message(
+    text: str, *, user: str = "U0USER01", channel: str = "D0DM0001", ts: str = "1700000002.000100", **extra
+) -> dict:
+    event = {
+        "type": "message",
+        "channel": channel,
+        "user": user,
+        "text": text,
+        "ts": ts,
+        "event_ts": ts,
+        "channel_type": "im",
+        "client_msg_id": "c1f0b3c6-0000-4000-8000-000000000002",
+        "team": TEAM,
+    }
     return {**event, **extra}
 
 
-def block_actions(action: dict, *, user: str = "U0USER01", container: dict | None = None, message: dict | None = None,
-                  channel: str | None = "C0CHAN01", response_url: str | None = None) -> str:
+def block_actions(
+    action: dict,
+    *,
+    user: str = "U0USER01",
+    container: dict | None = None,
+    message: dict | None = None,
+    channel: str | None = "C0CHAN01",
+    response_url: str | None = None,
+) -> str:
     payload = {
-        "type": "block_actions", "user": {"id": user, "username": "ada", "team_id": TEAM},
-        "api_app_id": "A0EVALBOT", "token": "XXYYZZ", "team": {"id": TEAM, "domain": "example"},
-        "trigger_id": "12466734323.1395872398.bf5d1c8a", "actions": [{"block_id": "b1", "type": "button",
-                                                                     "action_ts": "1700000003.1", **action}],
-        "container": container or {"type": "message", "message_ts": "1700000001.000100", "channel_id": channel,
-                                   "is_ephemeral": False},
+        "type": "block_actions",
+        "user": {"id": user, "username": "ada", "team_id": TEAM},
+        "api_app_id": "A0EVALBOT",
+        "token": "XXYYZZ",
+        "team": {"id": TEAM, "domain": "example"},
+        "trigger_id": "12466734323.1395872398.bf5d1c8a",
+        "actions": [{"block_id": "b1", "type": "button", "action_ts": "1700000003.1", **action}],
+        "container": container
+        or {"type": "message", "message_ts": "1700000001.000100", "channel_id": channel, "is_ephemeral": False},
     }
     if channel:
         payload["channel"] = {"id": channel, "name": "eval-leads"}
@@ -181,12 +267,23 @@ def block_actions(action: dict, *, user: str = "U0USER01", container: dict | Non
 def view_submission(values: dict[str, str], *, metadata: str = '{"calculator": "roi"}', user: str = "U0USER01") -> str:
     state = {f"field:{name}": {"value": {"type": "plain_text_input", "value": value}} for name, value in values.items()}
     payload = {
-        "type": "view_submission", "team": {"id": TEAM, "domain": "example"},
-        "user": {"id": user, "username": "ada", "team_id": TEAM}, "api_app_id": "A0EVALBOT", "token": "XXYYZZ",
+        "type": "view_submission",
+        "team": {"id": TEAM, "domain": "example"},
+        "user": {"id": user, "username": "ada", "team_id": TEAM},
+        "api_app_id": "A0EVALBOT",
+        "token": "XXYYZZ",
         "trigger_id": "12466734323.1395872398.bf5d1c8b",
-        "view": {"id": "V0001", "team_id": TEAM, "type": "modal", "callback_id": "evalbot_calculator_form",
-                 "private_metadata": metadata, "state": {"values": state}, "hash": "1700000004.abc",
-                 "app_id": "A0EVALBOT", "bot_id": BOT_ID},
+        "view": {
+            "id": "V0001",
+            "team_id": TEAM,
+            "type": "modal",
+            "callback_id": "evalbot_calculator_form",
+            "private_metadata": metadata,
+            "state": {"values": state},
+            "hash": "1700000004.abc",
+            "app_id": "A0EVALBOT",
+            "bot_id": BOT_ID,
+        },
         "response_urls": [],
     }
     return urlencode({"payload": json.dumps(payload)})

@@ -3,7 +3,8 @@
 import json
 import re
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evalbot.core.reply import Choice, Fact, Reply, ReplyKind, Section
 from evalbot.rendering.block_kit import fallback_text, render_blocks
@@ -54,13 +55,19 @@ def check_limits(blocks: list[dict]) -> None:
 
 def huge_reply(text: str) -> Reply:
     return Reply(
-        intent="board-pitch", kind=ReplyKind.TOPIC, confidence=0.5, title=text * 10,
+        intent="board-pitch",
+        kind=ReplyKind.TOPIC,
+        confidence=0.5,
+        title=text * 10,
         sections=[Section(heading=text, text=text * 400) for _ in range(40)],
         facts=[Fact(label=text, value=text * 100) for _ in range(37)],
-        items=[text * 30 for _ in range(300)], draft=text * 2000, citation=text * 500,
+        items=[text * 30 for _ in range(300)],
+        draft=text * 2000,
+        citation=text * 500,
         related=[Choice(intent=f"i{n}", label=text * 5) for n in range(40)],
         did_you_mean=[Choice(intent=f"d{n}", label=text * 5) for n in range(30)],
-        form="roi", reference="abc123",
+        form="roi",
+        reference="abc123",
     )
 
 
@@ -76,16 +83,23 @@ def test_a_huge_reply_stays_within_every_limit():
 
 
 def test_long_single_line_splits_without_breaking_entities():
-    blocks = render_blocks(Reply(intent="x", kind=ReplyKind.TOPIC, confidence=1, title="t",
-                                 sections=[Section(text="<" * 10_000)]))
+    blocks = render_blocks(
+        Reply(intent="x", kind=ReplyKind.TOPIC, confidence=1, title="t", sections=[Section(text="<" * 10_000)])
+    )
     check_limits(blocks)
     for text in texts(blocks[1:]):
         assert re.fullmatch(r"(&lt;)+(…)?", text) or text.startswith("_(")
 
 
 def test_facts_become_fields_and_citation_context():
-    reply = Reply(intent="roi", kind=ReplyKind.CALCULATOR, confidence=1, title="ROI",
-                  facts=[Fact(label="ROI", value="5.0x")], citation="From the guide: The Pitch")
+    reply = Reply(
+        intent="roi",
+        kind=ReplyKind.CALCULATOR,
+        confidence=1,
+        title="ROI",
+        facts=[Fact(label="ROI", value="5.0x")],
+        citation="From the guide: The Pitch",
+    )
     blocks = render_blocks(reply)
     assert blocks[1]["fields"][0]["text"] == "*ROI*\n5.0x"
     assert blocks[-1] == {"type": "context", "elements": [{"type": "mrkdwn", "text": "From the guide: The Pitch"}]}
@@ -104,27 +118,49 @@ def test_shared_message_never_makes_markup_of_a_strange_user_id():
 
 
 def test_modal_and_home_views_are_escaped_and_bounded():
-    spec = FormSpec(calculator="roi", title="A very long calculator title indeed", intro="<!here>",
-                    fields=(FormField(name="cost", label="<!channel>", example="2M", optional=False),))
+    spec = FormSpec(
+        calculator="roi",
+        title="A very long calculator title indeed",
+        intro="<!here>",
+        fields=(FormField(name="cost", label="<!channel>", example="2M", optional=False),),
+    )
     view = form_view(spec)
     assert len(view["title"]["text"]) <= 24 and not RAW_BROADCAST.search(json.dumps(view))
     errors = form_errors({"cost": "`<!channel>` isn't money"})
     assert errors["errors"]["field:cost"].startswith("`&lt;!channel&gt;`")
-    home = home_view(topic_count=3, calculator="roi", menus=[HomeMenu(name="t", placeholder="p",
-                                                                      options=tuple((f"i{n}", "x" * 200) for n in range(150)))])
-    menu = next(e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"]
-                if e["type"] == "static_select")
+    home = home_view(
+        topic_count=3,
+        calculator="roi",
+        menus=[HomeMenu(name="t", placeholder="p", options=tuple((f"i{n}", "x" * 200) for n in range(150)))],
+    )
+    menu = next(
+        e for b in home["blocks"] if b["type"] == "actions" for e in b["elements"] if e["type"] == "static_select"
+    )
     assert len(menu["options"]) == 100 and all(len(o["text"]["text"]) <= 75 for o in menu["options"])
 
 
 @settings(max_examples=200, deadline=None)
-@given(title=st.text(max_size=300), body=st.text(max_size=5000), label=st.text(max_size=120),
-       items=st.lists(st.text(max_size=500), max_size=60), draft=st.none() | st.text(max_size=8000))
+@given(
+    title=st.text(max_size=300),
+    body=st.text(max_size=5000),
+    label=st.text(max_size=120),
+    items=st.lists(st.text(max_size=500), max_size=60),
+    draft=st.none() | st.text(max_size=8000),
+)
 def test_any_reply_renders_within_limits(title, body, label, items, draft):
-    reply = Reply(intent="x", kind=ReplyKind.TOPIC, confidence=0.5, title=title,
-                  sections=[Section(heading=label or None, text=body)], facts=[Fact(label=label, value=body[:3000])],
-                  items=items, draft=draft, citation=body or None,
-                  related=[Choice(intent="a", label=label or "a")], did_you_mean=[Choice(intent="b", label=label or "b")])
+    reply = Reply(
+        intent="x",
+        kind=ReplyKind.TOPIC,
+        confidence=0.5,
+        title=title,
+        sections=[Section(heading=label or None, text=body)],
+        facts=[Fact(label=label, value=body[:3000])],
+        items=items,
+        draft=draft,
+        citation=body or None,
+        related=[Choice(intent="a", label=label or "a")],
+        did_you_mean=[Choice(intent="b", label=label or "b")],
+    )
     check_limits(render_blocks(reply))
     text = fallback_text(reply)
     assert 1 <= len(text) <= 3000 and not RAW_BROADCAST.search(text)

@@ -55,14 +55,16 @@ def test_exactly_one_process_claims_each_id(tmp_path):
     SeenEvents(path=path)
     ids = [f"Ev{i}" for i in range(50)]
     results = multiprocessing.get_context("fork").Queue()
-    procs = [multiprocessing.get_context("fork").Process(target=_claim_in_process, args=(path, ids, results))
-             for _ in range(3)]
+    procs = [
+        multiprocessing.get_context("fork").Process(target=_claim_in_process, args=(path, ids, results))
+        for _ in range(3)
+    ]
     for p in procs:
         p.start()
     outcomes = [results.get(timeout=20) for _ in procs]
     for p in procs:
         p.join(10)
-    assert [sum(column) for column in zip(*outcomes)] == [1] * len(ids)
+    assert [sum(column) for column in zip(*outcomes, strict=True)] == [1] * len(ids)
 
 
 def test_an_unusable_store_answers_rather_than_drops(tmp_path):

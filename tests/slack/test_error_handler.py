@@ -4,8 +4,8 @@ import json
 import logging
 
 import pytest
-from conftest import body_json
 from slack_fakes import event_callback, mention, slash_command
+from slack_harness import body_json
 
 
 class Boom(RuntimeError):

@@ -29,12 +29,16 @@ def log_lines():
 def test_no_secret_ever_reaches_the_logs(app, fake_slack, log_lines, monkeypatch):
     http = Client(SlackWsgiApp(app=app, signing_secret=SECRET))
     # A user pasting the token, a failing send echoing it, a bad signature, a crash: all logged, none leaking.
-    http.signed(slash_command(f"my token is {TOKEN} and secret {SECRET}"), content_type="application/x-www-form-urlencoded")
+    http.signed(
+        slash_command(f"my token is {TOKEN} and secret {SECRET}"), content_type="application/x-www-form-urlencoded"
+    )
     fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": f"invalid_auth {TOKEN}"}))
     http.signed(event_callback(mention(f"leak {TOKEN}"), event_id="EvLeak"))
     http.signed(event_callback(mention("x")), secret="wrong")
-    monkeypatch.setattr("evalbot.slack.listeners.events.message_im.answer_text",
-                        lambda *a, **k: (_ for _ in ()).throw(RuntimeError(f"crash with {SECRET} {TOKEN}")))
+    monkeypatch.setattr(
+        "evalbot.slack.listeners.events.message_im.answer_text",
+        lambda *a, **k: (_ for _ in ()).throw(RuntimeError(f"crash with {SECRET} {TOKEN}")),
+    )
     from slack_fakes import direct_message
 
     http.signed(event_callback(direct_message("hi"), event_id="EvCrash"))

@@ -18,8 +18,16 @@ ALLOWED = {
     "features.bot_user": {"display_name", "always_online"},
     "oauth_config": {"redirect_urls", "scopes", "token_management_enabled"},
     "oauth_config.scopes": {"bot", "user"},
-    "settings": {"allowed_ip_address_ranges", "event_subscriptions", "incoming_webhooks", "interactivity",
-                 "org_deploy_enabled", "socket_mode_enabled", "token_rotation_enabled", "function_runtime"},
+    "settings": {
+        "allowed_ip_address_ranges",
+        "event_subscriptions",
+        "incoming_webhooks",
+        "interactivity",
+        "org_deploy_enabled",
+        "socket_mode_enabled",
+        "token_rotation_enabled",
+        "function_runtime",
+    },
     "settings.event_subscriptions": {"request_url", "bot_events", "user_events", "metadata_subscriptions"},
     "settings.interactivity": {"is_enabled", "request_url", "message_menu_options_url"},
 }
@@ -57,8 +65,11 @@ def test_slash_command(manifest):
 
 
 def test_features_and_settings(manifest):
-    assert manifest["features"]["app_home"] == {"home_tab_enabled": True, "messages_tab_enabled": True,
-                                                "messages_tab_read_only_enabled": False}
+    assert manifest["features"]["app_home"] == {
+        "home_tab_enabled": True,
+        "messages_tab_enabled": True,
+        "messages_tab_read_only_enabled": False,
+    }
     assert manifest["features"]["bot_user"]["display_name"]
     settings = manifest["settings"]
     assert settings["interactivity"]["is_enabled"] is True
@@ -67,7 +78,12 @@ def test_features_and_settings(manifest):
 
 def test_scopes_are_what_the_app_uses(manifest):
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
-        "app_mentions:read", "chat:write", "chat:write.public", "commands", "im:history"}
+        "app_mentions:read",
+        "chat:write",
+        "chat:write.public",
+        "commands",
+        "im:history",
+    }
 
 
 def test_every_subscribed_event_has_a_listener(manifest, app):

@@ -1,7 +1,9 @@
 """Slack's retries are answered once: same event_id, X-Slack-Retry-Num, across workers and restarts."""
 
-from conftest import make_app
 from slack_fakes import event_callback, mention
+from slack_harness import make_app
+
+from evalbot.slack.app import drain
 
 RETRY = {"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}
 
@@ -20,25 +22,27 @@ def test_a_retry_whose_first_delivery_never_arrived_is_answered(deliver, fake_sl
 
 
 def test_a_retry_after_a_restart_is_still_answered_once(settings, brain, fake_slack):
-    from conftest import Deliver
+    from slack_harness import Deliver
 
     body = event_callback(mention("budget"), event_id="EvRestart")
     first = make_app(settings, brain)
     Deliver(first)(body)
-    first.listener_runner.listener_executor.shutdown(wait=True)
+    drain(first)
     restarted = make_app(settings, brain)  # a new worker: same EVALBOT_DATA_DIR, new process state
     Deliver(restarted)(body, headers=RETRY)
-    restarted.listener_runner.listener_executor.shutdown(wait=True)
+    drain(restarted)
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 
 def test_two_workers_sharing_the_store_answer_once(settings, brain, fake_slack):
-    from conftest import Deliver
+    from slack_harness import Deliver
 
     one, two = make_app(settings, brain), make_app(settings, brain)
     body = event_callback(mention("budget"), event_id="EvTwoWorkers")
     Deliver(one)(body)
     Deliver(two)(body, headers=RETRY)
+    drain(one)
+    drain(two)
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 

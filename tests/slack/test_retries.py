@@ -2,9 +2,9 @@
 
 import time
 
+import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
-import pytest
 
 from evalbot.slack.retries import MAX_RETRIES, retry_handlers
 

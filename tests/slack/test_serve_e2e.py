@@ -35,8 +35,13 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(tmp / "serve.log", "w+")
         env = clean_env(tmp, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_url)
-        self.proc = subprocess.Popen([*EVALBOT, "serve", "--http", "--port", str(self.port)], cwd=tmp, env=env,
-                                     stdout=subprocess.DEVNULL, stderr=self.log)
+        self.proc = subprocess.Popen(
+            [*EVALBOT, "serve", "--http", "--port", str(self.port)],
+            cwd=tmp,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=self.log,
+        )
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
@@ -51,11 +56,20 @@ class Server:
         with urllib.request.urlopen(self.base + path, timeout=5) as response:
             return response.status, response.read().decode()
 
-    def post(self, body: str | bytes, *, content_type: str = "application/json", headers: dict | None = None,
-             signed: bool = True):
+    def post(
+        self,
+        body: str | bytes,
+        *,
+        content_type: str = "application/json",
+        headers: dict | None = None,
+        signed: bool = True,
+    ):
         data = body.encode() if isinstance(body, str) else body
-        all_headers = signed_headers(body, content_type=content_type, extra=headers) if signed else {
-            "content-type": content_type, **(headers or {})}
+        all_headers = (
+            signed_headers(body, content_type=content_type, extra=headers)
+            if signed
+            else {"content-type": content_type, **(headers or {})}
+        )
         request = urllib.request.Request(self.base + "/slack/events", data=data, headers=all_headers, method="POST")
         started = time.perf_counter()
         try:
@@ -115,8 +129,13 @@ def test_slash_commands_answer_fast_with_the_guides_figures(server, fake):
     assert "6.7x" in body
     status, body, _ = server.post(slash_command("roi cost=lots"), content_type=FORM)
     assert status == 200 and "cost" in json.loads(body)["text"]
-    for text in ("help", "topics", "checklist negotiation", "template board-pitch cost=1.5M benefit=10M",
-                 "how do I pitch the eval budget to the board?"):
+    for text in (
+        "help",
+        "topics",
+        "checklist negotiation",
+        "template board-pitch cost=1.5M benefit=10M",
+        "how do I pitch the eval budget to the board?",
+    ):
         status, body, elapsed = server.post(slash_command(text), content_type=FORM)
         assert status == 200 and elapsed < 3 and json.loads(body)["blocks"]
 
@@ -131,13 +150,29 @@ def test_mention_answered_in_thread_and_dm_in_place(server, fake):
 
 
 def test_bots_edits_and_deletions_are_ignored(server, fake):
-    for n, event in enumerate([
-        direct_message("hi", bot_id="B0OTHER", subtype="bot_message"),
-        {"type": "message", "subtype": "message_changed", "channel": "D0DM0001", "channel_type": "im", "hidden": True,
-         "message": {"user": "U0USER01", "text": "edited"}, "ts": "1700000200.1"},
-        {"type": "message", "subtype": "message_deleted", "channel": "D0DM0001", "channel_type": "im", "hidden": True,
-         "deleted_ts": "1700000100.1", "ts": "1700000200.2"},
-    ]):
+    for n, event in enumerate(
+        [
+            direct_message("hi", bot_id="B0OTHER", subtype="bot_message"),
+            {
+                "type": "message",
+                "subtype": "message_changed",
+                "channel": "D0DM0001",
+                "channel_type": "im",
+                "hidden": True,
+                "message": {"user": "U0USER01", "text": "edited"},
+                "ts": "1700000200.1",
+            },
+            {
+                "type": "message",
+                "subtype": "message_deleted",
+                "channel": "D0DM0001",
+                "channel_type": "im",
+                "hidden": True,
+                "deleted_ts": "1700000100.1",
+                "ts": "1700000200.2",
+            },
+        ]
+    ):
         assert server.post(event_callback(event, event_id=f"EvIgnored{n}"))[0] == 200
     assert fake.wait_for("chat.postMessage", timeout=1.0) == []
 
@@ -182,14 +217,23 @@ def test_sigterm_drains_the_reply_in_flight(tmp_path, fake):
     assert "drained" in srv.logs()
 
 
-@pytest.mark.parametrize("env,needs", [
-    ({}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]),
-    ({"SLACK_BOT_TOKEN": TOKEN}, ["SLACK_SIGNING_SECRET"]),
-    ({"SLACK_BOT_TOKEN": "xapp-1-oops", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN"]),
-])
+@pytest.mark.parametrize(
+    "env,needs",
+    [
+        ({}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]),
+        ({"SLACK_BOT_TOKEN": TOKEN}, ["SLACK_SIGNING_SECRET"]),
+        ({"SLACK_BOT_TOKEN": "xapp-1-oops", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN"]),
+    ],
+)
 def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, env, needs):
-    result = subprocess.run([*EVALBOT, "serve", "--http"], cwd=tmp_path, env=clean_env(tmp_path, **env),
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [*EVALBOT, "serve", "--http"],
+        cwd=tmp_path,
+        env=clean_env(tmp_path, **env),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and all(name in lines[0] for name in needs)
@@ -197,14 +241,26 @@ def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, e
 
 
 def test_socket_mode_needs_an_app_token(tmp_path):
-    result = subprocess.run([*EVALBOT, "serve"], cwd=tmp_path, env=clean_env(tmp_path, SLACK_BOT_TOKEN=TOKEN),
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [*EVALBOT, "serve"],
+        cwd=tmp_path,
+        env=clean_env(tmp_path, SLACK_BOT_TOKEN=TOKEN),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2 and "SLACK_APP_TOKEN" in result.stderr
 
 
 def test_a_rejected_token_exits_2(tmp_path, fake):
     fake.script("auth.test", (200, {}, {"ok": False, "error": "invalid_auth"}))
     env = clean_env(tmp_path, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake.url)
-    result = subprocess.run([*EVALBOT, "serve", "--http", "--port", str(free_port())], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=30)
+    result = subprocess.run(
+        [*EVALBOT, "serve", "--http", "--port", str(free_port())],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr

@@ -5,9 +5,9 @@ import threading
 from urllib.parse import parse_qsl
 
 import pytest
-from conftest import make_app
 from fake_socket import FakeSocketMode
 from slack_fakes import event_callback, mention, slash_command
+from slack_harness import make_app
 
 from evalbot.slack.socket_mode import run_socket_mode
 
@@ -27,7 +27,9 @@ def running(settings, brain, socket_server, fake_slack):
     app = make_app(settings, brain)
     stop = threading.Event()
     result = {}
-    thread = threading.Thread(target=lambda: result.setdefault("code", run_socket_mode(app, app_token=APP_TOKEN, stop=stop)))
+    thread = threading.Thread(
+        target=lambda: result.setdefault("code", run_socket_mode(app, app_token=APP_TOKEN, stop=stop))
+    )
     thread.start()
     assert socket_server.connected.wait(10)
     yield socket_server
@@ -43,19 +45,37 @@ def test_connects_with_the_app_token_through_the_api_base_url(running, fake_slac
 
 def test_slash_command_envelope_is_acked_with_the_answer(running):
     payload = dict(parse_qsl(slash_command("roi cost=2M incidents=10 incident_cost=1M")))
-    running.send({"envelope_id": "env-1", "type": "slash_commands", "payload": payload, "accepts_response_payload": True})
+    running.send(
+        {"envelope_id": "env-1", "type": "slash_commands", "payload": payload, "accepts_response_payload": True}
+    )
     ack = running.wait_ack("env-1")
     assert ack and ack["payload"]["response_type"] == "ephemeral" and "5.0x" in json.dumps(ack["payload"]["blocks"])
 
 
 def test_event_envelope_is_acked_then_answered_in_thread(running, fake_slack):
     body = json.loads(event_callback(mention("budget", ts="1700000300.000100"), event_id="EvSocket1"))
-    running.send({"envelope_id": "env-2", "type": "events_api", "payload": body, "accepts_response_payload": False,
-                  "retry_attempt": 0, "retry_reason": ""})
+    running.send(
+        {
+            "envelope_id": "env-2",
+            "type": "events_api",
+            "payload": body,
+            "accepts_response_payload": False,
+            "retry_attempt": 0,
+            "retry_reason": "",
+        }
+    )
     assert running.wait_ack("env-2")
     [post] = fake_slack.wait_for("chat.postMessage")
     assert post["thread_ts"] == "1700000300.000100"
-    running.send({"envelope_id": "env-3", "type": "events_api", "payload": body, "accepts_response_payload": False,
-                  "retry_attempt": 1, "retry_reason": "timeout"})
+    running.send(
+        {
+            "envelope_id": "env-3",
+            "type": "events_api",
+            "payload": body,
+            "accepts_response_payload": False,
+            "retry_attempt": 1,
+            "retry_reason": "timeout",
+        }
+    )
     assert running.wait_ack("env-3")
     assert len(fake_slack.wait_for("chat.postMessage", count=2, timeout=0.5)) == 1

@@ -1,13 +1,15 @@
 """The HTTP front: health, signatures (401), url_verification, oversized (413) and malformed (400) bodies."""
 
 import io
-import os
 import json
+import os
 import time
 from urllib.parse import urlencode
 
 import pytest
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 from slack_fakes import SECRET, event_callback, mention, signed_headers, slash_command
 
 from evalbot.slack.wsgi import MAX_BODY_BYTES, SlackWsgiApp
@@ -17,10 +19,18 @@ class Client:
     def __init__(self, wsgi):
         self.wsgi = wsgi
 
-    def request(self, method: str, path: str, body: bytes = b"", headers: dict | None = None,
-                declare_length: bool = True):
-        environ = {"REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": "", "SERVER_PROTOCOL": "HTTP/1.1",
-                   "wsgi.input": io.BytesIO(body), "SERVER_NAME": "localhost", "SERVER_PORT": "3000"}
+    def request(
+        self, method: str, path: str, body: bytes = b"", headers: dict | None = None, declare_length: bool = True
+    ):
+        environ = {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "wsgi.input": io.BytesIO(body),
+            "SERVER_NAME": "localhost",
+            "SERVER_PORT": "3000",
+        }
         if declare_length:
             environ["CONTENT_LENGTH"] = str(len(body))
         for name, value in (headers or {}).items():
@@ -35,8 +45,9 @@ class Client:
         return captured["status"], data.decode()
 
     def signed(self, body: str, content_type: str = "application/json", **kwargs):
-        return self.request("POST", "/slack/events", body.encode(),
-                            signed_headers(body, content_type=content_type, **kwargs))
+        return self.request(
+            "POST", "/slack/events", body.encode(), signed_headers(body, content_type=content_type, **kwargs)
+        )
 
 
 @pytest.fixture()
@@ -55,8 +66,9 @@ def test_unknown_path_and_method(http):
 
 
 def test_url_verification(http):
-    body = json.dumps({"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
-                       "type": "url_verification"})
+    body = json.dumps(
+        {"token": "x", "challenge": "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", "type": "url_verification"}
+    )
     status, data = http.signed(body)
     assert status == 200 and "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" in data
 
@@ -83,8 +95,12 @@ def test_oversized_bodies_are_refused_before_reading(http):
     status, _ = http.request("POST", "/slack/events", environ_body, {"content-type": "application/json"})
     assert status == 413
     wsgi = http.wsgi
-    environ = {"REQUEST_METHOD": "POST", "PATH_INFO": "/slack/events", "CONTENT_LENGTH": str(50 * MAX_BODY_BYTES),
-               "wsgi.input": Exploding()}
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": "/slack/events",
+        "CONTENT_LENGTH": str(50 * MAX_BODY_BYTES),
+        "wsgi.input": Exploding(),
+    }
     statuses = []
     wsgi(environ, lambda status, headers, exc_info=None: statuses.append(status))
     assert statuses[0].startswith("413")
@@ -102,11 +118,18 @@ MALFORMED = {
     "payload not json": (urlencode({"payload": "{broken"}), "application/x-www-form-urlencoded"),
     "payload array": (urlencode({"payload": "[1]"}), "application/x-www-form-urlencoded"),
     "type not a string": (json.dumps({"type": ["event_callback"]}), "application/json"),
-    "event not an object": (json.dumps({"type": "event_callback", "event": "boom", "event_id": "Ev9"}), "application/json"),
-    "event user not a string": (json.dumps({"type": "event_callback", "event_id": "Ev8",
-                                            "event": {"type": "message", "user": {"id": 1}}}), "application/json"),
-    "actions not objects": (urlencode({"payload": json.dumps({"type": "block_actions", "actions": [1]})}),
-                            "application/x-www-form-urlencoded"),
+    "event not an object": (
+        json.dumps({"type": "event_callback", "event": "boom", "event_id": "Ev9"}),
+        "application/json",
+    ),
+    "event user not a string": (
+        json.dumps({"type": "event_callback", "event_id": "Ev8", "event": {"type": "message", "user": {"id": 1}}}),
+        "application/json",
+    ),
+    "actions not objects": (
+        urlencode({"payload": json.dumps({"type": "block_actions", "actions": [1]})}),
+        "application/x-www-form-urlencoded",
+    ),
     "deeply nested": ("[" * 100_000 + "]" * 100_000, "application/json"),
 }
 
@@ -122,16 +145,20 @@ def test_invalid_utf8_gets_400(http):
     body = b'{"type": "\xff\xfe"}'
     headers = signed_headers(body.decode("latin-1"))
     # Sign the raw bytes, as Slack would.
-    import hashlib, hmac
+    import hashlib
+    import hmac
 
     ts = headers["x-slack-request-timestamp"]
-    headers["x-slack-signature"] = "v0=" + hmac.new(SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
+    headers["x-slack-signature"] = (
+        "v0=" + hmac.new(SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
+    )
     assert http.request("POST", "/slack/events", body, headers)[0] == 400
 
 
 def test_slash_command_over_http(http):
-    status, data = http.signed(slash_command("roi cost=2M incidents=10 incident_cost=1M"),
-                               content_type="application/x-www-form-urlencoded")
+    status, data = http.signed(
+        slash_command("roi cost=2M incidents=10 incident_cost=1M"), content_type="application/x-www-form-urlencoded"
+    )
     assert status == 200 and "5.0x" in data
 
 
@@ -140,34 +167,103 @@ json_values = st.recursive(
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=20,
 )
-slack_keys = st.sampled_from(["type", "event", "event_id", "command", "text", "user", "user_id", "actions", "view",
-                              "channel", "container", "team", "team_id", "response_url", "trigger_id", "challenge",
-                              "api_app_id", "authorizations", "enterprise", "is_enterprise_install", "token"])
-slack_types = st.sampled_from(["event_callback", "block_actions", "view_submission", "url_verification",
-                               "shortcut", "message_action", "view_closed", "block_suggestion", "app_rate_limited"])
+slack_keys = st.sampled_from(
+    [
+        "type",
+        "event",
+        "event_id",
+        "command",
+        "text",
+        "user",
+        "user_id",
+        "actions",
+        "view",
+        "channel",
+        "container",
+        "team",
+        "team_id",
+        "response_url",
+        "trigger_id",
+        "challenge",
+        "api_app_id",
+        "authorizations",
+        "enterprise",
+        "is_enterprise_install",
+        "token",
+    ]
+)
+slack_types = st.sampled_from(
+    [
+        "event_callback",
+        "block_actions",
+        "view_submission",
+        "url_verification",
+        "shortcut",
+        "message_action",
+        "view_closed",
+        "block_suggestion",
+        "app_rate_limited",
+    ]
+)
 
 
-@hsettings(max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(payload=st.dictionaries(slack_keys, json_values | slack_types, max_size=8),
-       as_form=st.booleans())
+@hsettings(
+    max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(payload=st.dictionaries(slack_keys, json_values | slack_types, max_size=8), as_form=st.booleans())
 def test_fuzzed_signed_payloads_never_get_a_500(http, payload, as_form):
     body = urlencode({"payload": json.dumps(payload)}) if as_form else json.dumps(payload)
     status, _ = http.signed(body, content_type="application/x-www-form-urlencoded" if as_form else "application/json")
     assert status < 500
 
 
-event_keys = st.sampled_from(["type", "user", "text", "channel", "ts", "thread_ts", "subtype", "channel_type", "tab",
-                              "bot_id", "bot_profile", "edited", "hidden", "team", "blocks", "files", "message"])
+event_keys = st.sampled_from(
+    [
+        "type",
+        "user",
+        "text",
+        "channel",
+        "ts",
+        "thread_ts",
+        "subtype",
+        "channel_type",
+        "tab",
+        "bot_id",
+        "bot_profile",
+        "edited",
+        "hidden",
+        "team",
+        "blocks",
+        "files",
+        "message",
+    ]
+)
 event_types = st.sampled_from(["app_mention", "message", "app_home_opened", "reaction_added", "member_joined_channel"])
 
 
-@hsettings(max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")), deadline=None,
-           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(event=st.dictionaries(event_keys, json_values | event_types, max_size=8),
-       authorizations=st.lists(st.dictionaries(st.sampled_from(["user_id", "team_id", "is_bot", "enterprise_id"]),
-                                               json_values, max_size=4), max_size=2),
-       event_id=st.text(max_size=12))
+@hsettings(
+    max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    event=st.dictionaries(event_keys, json_values | event_types, max_size=8),
+    authorizations=st.lists(
+        st.dictionaries(st.sampled_from(["user_id", "team_id", "is_bot", "enterprise_id"]), json_values, max_size=4),
+        max_size=2,
+    ),
+    event_id=st.text(max_size=12),
+)
 def test_fuzzed_signed_events_never_get_a_500(http, event, authorizations, event_id):
-    body = json.dumps({"type": "event_callback", "team_id": "T0001", "event_id": event_id, "event": event,
-                       "authorizations": authorizations})
+    body = json.dumps(
+        {
+            "type": "event_callback",
+            "team_id": "T0001",
+            "event_id": event_id,
+            "event": event,
+            "authorizations": authorizations,
+        }
+    )
     assert http.signed(body)[0] < 500

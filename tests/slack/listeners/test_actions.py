@@ -14,7 +14,11 @@ EPHEMERAL = {"type": "message", "message_ts": "1700000001.000100", "channel_id":
 
 
 def test_related_button_answers_in_the_thread(deliver, fake_slack):
-    action = {"action_id": f"{PICK_ACTION}:rel:0", "value": "equity-negotiation", "text": {"type": "plain_text", "text": "x"}}
+    action = {
+        "action_id": f"{PICK_ACTION}:rel:0",
+        "value": "equity-negotiation",
+        "text": {"type": "plain_text", "text": "x"},
+    }
     message = {"type": "message", "user": BOT_USER, "ts": "1700000001.000100", "thread_ts": "1700000000.000001"}
     response = deliver.form(block_actions(action, container=PUBLIC, message=message))
     assert response.status == 200
@@ -43,7 +47,9 @@ def test_pick_on_an_ephemeral_answer_replaces_it(deliver, fake_slack):
     deliver.form(block_actions(action, container=EPHEMERAL, response_url=fake_slack.response_url("pick")))
     [reply] = fake_slack.wait_for("response_url:pick")
     assert reply["replace_original"] is True and reply["response_type"] == "ephemeral"
-    assert any(e.get("action_id") == SHARE_ACTION for b in reply["blocks"] if b["type"] == "actions" for e in b["elements"])
+    assert any(
+        e.get("action_id") == SHARE_ACTION for b in reply["blocks"] if b["type"] == "actions" for e in b["elements"]
+    )
 
 
 def test_share_posts_publicly_attributed_to_the_sharer(deliver, fake_slack):
@@ -58,8 +64,9 @@ def test_share_posts_publicly_attributed_to_the_sharer(deliver, fake_slack):
 def test_share_falls_back_to_the_response_url_where_the_bot_cannot_post(deliver, fake_slack):
     fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": "channel_not_found"}))
     action = {"action_id": SHARE_ACTION, "value": share_value(intent="board-pitch")}
-    deliver.form(block_actions(action, channel="D0OTHERS", container=EPHEMERAL,
-                               response_url=fake_slack.response_url("share")))
+    deliver.form(
+        block_actions(action, channel="D0OTHERS", container=EPHEMERAL, response_url=fake_slack.response_url("share"))
+    )
     [reply] = fake_slack.wait_for("response_url:share")
     assert reply["response_type"] == "in_channel" and reply["replace_original"] is False
 
@@ -70,7 +77,11 @@ def test_form_button_opens_the_roi_modal(deliver, fake_slack):
     view = opened["view"]
     assert opened["trigger_id"] and view["callback_id"] == FORM_CALLBACK
     assert {b["block_id"] for b in view["blocks"] if b["type"] == "input"} >= {
-        "field:cost", "field:benefit", "field:incidents", "field:incident_cost"}
+        "field:cost",
+        "field:benefit",
+        "field:incidents",
+        "field:incident_cost",
+    }
 
 
 def test_form_button_from_app_home(deliver, fake_slack):
@@ -80,8 +91,11 @@ def test_form_button_from_app_home(deliver, fake_slack):
 
 
 def test_home_menu_answers_in_the_dm(deliver, fake_slack):
-    action = {"action_id": f"{HOME_PICK_ACTION}:templates", "type": "static_select",
-              "selected_option": {"value": "board-pitch", "text": {"type": "plain_text", "text": "x"}}}
+    action = {
+        "action_id": f"{HOME_PICK_ACTION}:templates",
+        "type": "static_select",
+        "selected_option": {"value": "board-pitch", "text": {"type": "plain_text", "text": "x"}},
+    }
     deliver.form(block_actions(action, container={"type": "view", "view_id": "V0HOME"}, channel=None))
     [post] = fake_slack.wait_for("chat.postMessage")
     assert post["channel"] == "U0USER01"

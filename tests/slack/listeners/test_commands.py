@@ -3,8 +3,8 @@
 import json
 import time
 
-from conftest import body_json
 from slack_fakes import slash_command
+from slack_harness import body_json
 
 from evalbot.rendering.share import SHARE_ACTION
 
@@ -17,7 +17,9 @@ def test_answers_in_the_ack_ephemerally_with_a_share_button(deliver, fake_slack)
     assert response.status == 200 and elapsed < 3
     assert body["response_type"] == "ephemeral"
     assert body["text"] and body["blocks"][0]["type"] == "header"
-    share = [e for b in body["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == SHARE_ACTION]
+    share = [
+        e for b in body["blocks"] if b["type"] == "actions" for e in b["elements"] if e["action_id"] == SHARE_ACTION
+    ]
     assert share and share[0]["value"].startswith("q:")
     assert fake_slack.calls_to("chat.postMessage") == []
 
@@ -47,3 +49,21 @@ def test_rate_limit_answers_politely(deliver):
     assert body["blocks"][0]["text"]["text"] == "One moment, please"
     other = body_json(deliver.form(slash_command("budget", user="UCALM")))
     assert other["blocks"][0]["text"]["text"] != "One moment, please"
+
+
+def test_a_slow_answer_is_acked_in_time_and_follows_by_response_url(deliver, fake_slack, monkeypatch):
+    from evalbot.slack.answering import answer_text
+    from evalbot.slack.listeners.commands import evalbot_command
+
+    def slow(*args, **kwargs):
+        time.sleep(0.5)
+        return answer_text(*args, **kwargs)
+
+    monkeypatch.setattr(evalbot_command, "ACK_BUDGET_SECONDS", 0.1)
+    monkeypatch.setattr(evalbot_command, "answer_text", slow)
+    started = time.perf_counter()
+    response = deliver.form(slash_command("board pitch", response_url=fake_slack.response_url("slow")), wait=False)
+    assert time.perf_counter() - started < 0.45
+    assert body_json(response)["text"] == "Working on it…"
+    [followup] = fake_slack.wait_for("response_url:slow")
+    assert followup["replace_original"] is True and followup["blocks"][0]["type"] == "header"

@@ -38,12 +38,33 @@ IGNORED = {
     "bot profile": direct_message("hi", bot_profile={"id": "B0OTHER"}),
     "itself by user": direct_message("hi", user=BOT_USER),
     "itself by bot id": direct_message("hi", bot_id=BOT_ID),
-    "edit": {"type": "message", "subtype": "message_changed", "channel": "D0DM0001", "channel_type": "im",
-             "hidden": True, "ts": "1700000005.1", "message": {"type": "message", "user": "U0USER01", "text": "x"}},
-    "deletion": {"type": "message", "subtype": "message_deleted", "channel": "D0DM0001", "channel_type": "im",
-                 "hidden": True, "deleted_ts": "1700000002.000100", "ts": "1700000005.2"},
-    "join": {"type": "message", "subtype": "channel_join", "channel": "C0CHAN01", "channel_type": "channel",
-             "user": "U0USER01", "text": "<@U0USER01> has joined the channel", "ts": "1700000005.3"},
+    "edit": {
+        "type": "message",
+        "subtype": "message_changed",
+        "channel": "D0DM0001",
+        "channel_type": "im",
+        "hidden": True,
+        "ts": "1700000005.1",
+        "message": {"type": "message", "user": "U0USER01", "text": "x"},
+    },
+    "deletion": {
+        "type": "message",
+        "subtype": "message_deleted",
+        "channel": "D0DM0001",
+        "channel_type": "im",
+        "hidden": True,
+        "deleted_ts": "1700000002.000100",
+        "ts": "1700000005.2",
+    },
+    "join": {
+        "type": "message",
+        "subtype": "channel_join",
+        "channel": "C0CHAN01",
+        "channel_type": "channel",
+        "user": "U0USER01",
+        "text": "<@U0USER01> has joined the channel",
+        "ts": "1700000005.3",
+    },
     "thread broadcast": direct_message("hi", subtype="thread_broadcast"),
     "file share": direct_message("hi", subtype="file_share"),
     "channel message": direct_message("hi", channel="C0CHAN01", channel_type="channel"),
@@ -62,8 +83,13 @@ def test_never_answered(deliver, fake_slack, event):
 
 
 def test_app_home_opened_publishes_the_home_tab(deliver, fake_slack):
-    event = {"type": "app_home_opened", "user": "U0USER01", "channel": "D0DM0001", "tab": "home",
-             "event_ts": "1700000007.1"}
+    event = {
+        "type": "app_home_opened",
+        "user": "U0USER01",
+        "channel": "D0DM0001",
+        "tab": "home",
+        "event_ts": "1700000007.1",
+    }
     deliver(event_callback(event, event_id="EvHome1"))
     [publish] = fake_slack.wait_for("views.publish")
     assert publish["user_id"] == "U0USER01"
@@ -72,8 +98,13 @@ def test_app_home_opened_publishes_the_home_tab(deliver, fake_slack):
 
 
 def test_messages_tab_opening_publishes_nothing(deliver, fake_slack):
-    event = {"type": "app_home_opened", "user": "U0USER01", "channel": "D0DM0001", "tab": "messages",
-             "event_ts": "1700000007.2"}
+    event = {
+        "type": "app_home_opened",
+        "user": "U0USER01",
+        "channel": "D0DM0001",
+        "tab": "messages",
+        "event_ts": "1700000007.2",
+    }
     deliver(event_callback(event, event_id="EvHome2"))
     assert fake_slack.calls_to("views.publish") == []
 

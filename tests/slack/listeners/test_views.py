@@ -2,8 +2,8 @@
 
 import json
 
-from conftest import body_json
 from slack_fakes import view_submission
+from slack_harness import body_json
 
 
 def test_valid_roi_form_posts_the_result_to_the_users_dm(deliver, fake_slack):
@@ -38,8 +38,11 @@ def test_missing_alternatives_are_reported_on_a_field(deliver, fake_slack):
 
 
 def test_other_calculators_have_forms_too(deliver, fake_slack):
-    deliver.form(view_submission({"current": "8", "target": "15", "cost_per_head": "143K"},
-                                 metadata='{"calculator": "team-cost"}'))
+    deliver.form(
+        view_submission(
+            {"current": "8", "target": "15", "cost_per_head": "143K"}, metadata='{"calculator": "team-cost"}'
+        )
+    )
     [post] = fake_slack.wait_for("chat.postMessage")
     assert post["channel"] == "U0USER01"
 

@@ -1,4 +1,4 @@
-""""Share in channel": post a private answer publicly, attributed to the person who shares it.
+""" "Share in channel": post a private answer publicly, attributed to the person who shares it.
 
 `chat.postMessage` first (public channels, with `chat:write.public`, or channels
 evalbot is in); where the bot cannot post (a private channel it is not in, a DM

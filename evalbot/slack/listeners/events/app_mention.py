@@ -12,5 +12,6 @@ def answer_mention(event, context, client) -> None:
     if event["channel"].startswith("D"):
         return  # a direct message: `message.im` answers it
     reply = answer_text(deps_of(context), event["text"], user=event["user"])
-    post_message(client, channel=event["channel"], thread_ts=event.get("thread_ts") or event.get("ts"),
-                 message=message(reply))
+    post_message(
+        client, channel=event["channel"], thread_ts=event.get("thread_ts") or event.get("ts"), message=message(reply)
+    )
