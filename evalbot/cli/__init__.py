@@ -1,6 +1,7 @@
 """The `evalbot` command line: ask, chat, topics, check, eval, serve."""
 
 import argparse
+import os
 import logging
 import sys
 from collections.abc import Sequence
@@ -80,5 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return USAGE_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: stop quietly, as Unix tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - stdout must stay open until exit
+        return 0
     finally:
         logging.shutdown()

@@ -12,6 +12,7 @@ from evalbot.core.handlers.template import answer_template
 from evalbot.core.handlers.topic import answer_topic
 from evalbot.core.reply import InputProblem, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
+from evalbot.inputs.pairs import split_pairs
 from evalbot.knowledge_base.loader import KnowledgeBase, load_knowledge
 from evalbot.knowledge_base.models import (
     CalculatorCard,
@@ -64,9 +65,9 @@ class Brain:
         stripped = strip_slack(text)
         if not normalise(stripped):
             return answer_help(self.knowledge)
-        command = parse_command(stripped)
+        command = parse_command(stripped) or self._named_with_inputs(stripped)
         if command is not None:
-            return self._run(command, stripped)
+            return self._run(command)
         route = self.matcher.route(normalise(stripped))
         # A sentence that states every input of a calculation is answered with the numbers.
         card = calculation_for(stripped, routed=route.intent, knowledge=self.knowledge)
@@ -84,7 +85,31 @@ class Brain:
             reply = reply.model_copy(update={"did_you_mean": choices(others, self.knowledge, limit=3)})
         return reply
 
-    def _run(self, command: Command, text: str) -> Reply:
+    def _named_with_inputs(self, text: str) -> Command | None:
+        """`confidence interval accuracy=85% n=120`, `budget pitch template cost=2M`: a tool named in words.
+
+        Only messages with `key=value` inputs qualify; the words around them must name a
+        calculator or template closely enough for the matcher to pick it among those alone.
+        """
+        split = split_pairs(text)
+        if not split.pairs or not normalise(split.rest):
+            return None
+        entry = self._best_of(split.rest, (CalculatorCard, Template))
+        if isinstance(entry, CalculatorCard):
+            return Command(tool=Tool.CALCULATOR, name=entry.id, args=split.pairs)
+        if isinstance(entry, Template):
+            return Command(tool=Tool.TEMPLATE, name=entry.id, args=split.pairs)
+        return None
+
+    def _best_of(self, text: str, kinds: tuple[type[Entry], ...]) -> Entry | None:
+        """The best-ranked entry of the given kinds for `text`, if it clears the suggestion bar."""
+        for candidate in self.matcher.rank(normalise(text), limit=len(self.knowledge.entries)):
+            entry = self.knowledge.get(candidate.intent)
+            if isinstance(entry, kinds):
+                return entry if candidate.score >= self.matcher.thresholds.suggest else None
+        return None
+
+    def _run(self, command: Command) -> Reply:
         kb = self.knowledge
         if command.tool is Tool.HELP:
             return answer_help(kb)
@@ -95,15 +120,17 @@ class Brain:
             if not isinstance(card, CalculatorCard):
                 raise CommandError(f"`{command.name}` is not a calculator.", example="roi cost=2M benefit=10M")
             return self._dispatch(card, args=command.args, text=command.rest, confidence=1.0)
-        pool: list[Entry] = list(kb.templates if command.tool is Tool.TEMPLATE else kb.checklists)
-        names = ", ".join(f"`{e.id.partition(':')[2]}`" for e in pool)
+        kind = Template if command.tool is Tool.TEMPLATE else Checklist
+        pool: list[Entry] = list(kb.templates if kind is Template else kb.checklists)
+        short_names = [e.id.partition(":")[2] for e in pool]
+        example = f"{command.tool} {short_names[0]}" if short_names else None
         if not command.name:
-            raise CommandError(f"Which {command.tool}? I have: {names}.", field="name",
-                               example=f"{command.tool} {pool[0].id.partition(':')[2]}" if pool else None)
-        entry = resolve_name(command.name, pool)
+            raise CommandError(f"Which {command.tool}? I have: {', '.join(short_names)}.", field="name", example=example)
+        # A name ("bord-pitch") first; failing that, a description ("of what to bring to my promo meeting").
+        entry = kb.get(command.name) or resolve_name(command.name, pool) or self._best_of(command.name, (kind,))
         if entry is None:
-            raise CommandError(f"I have no {command.tool} called `{command.name}`. I have: {names}.",
-                               field="name", example=f"{command.tool} {pool[0].id.partition(':')[2]}" if pool else None)
+            raise CommandError(f"I have no {command.tool} called `{command.name}`. I have: {', '.join(short_names)}.",
+                               field="name", example=example)
         return self._dispatch(entry, args=command.args, text="", confidence=1.0)
 
     def _dispatch(self, entry: Entry, *, args: dict[str, str], text: str, confidence: float) -> Reply:

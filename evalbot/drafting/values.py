@@ -79,7 +79,10 @@ def fill_values(template: Template, args: Mapping[str, str], *, prose: Mapping[s
     values.update(formatted_inputs(calculator, inputs))
     if missing_inputs(calculator, inputs):
         return values, None
-    outcome = run(calculator, inputs)
+    try:
+        outcome = run(calculator, inputs)
+    except CommandError as e:  # a conflict between inputs: point at this template's command, not the calculator's
+        raise CommandError(e.message, field=e.field, example=example) from e
     values.update(formatted_inputs(calculator, outcome.values))  # defaults the calculator applied, too
     values.update(outcome.presentation.outputs)
     return values, outcome

@@ -26,6 +26,7 @@ _NEAREST_WEIGHT = 0.25
 _MISSING_CUE_FACTOR = 0.7
 _RERANK = 8
 _FUZZ_WEIGHT = 0.15
+_UNKNOWN_WORD_WEIGHT = 0.5
 _WHOLE_PHRASING_CUTOFF = 85
 
 
@@ -106,6 +107,11 @@ class Matcher:
             f for docs, negative in zip(docs_per_entry, self._negative) if not negative
             for doc in docs[:-1] for f in doc if "_" not in f
         )
+        # Stems only the out-of-scope cards use: evidence that a message is someone else's topic.
+        self._foreign = frozenset(
+            f for docs, negative in zip(docs_per_entry, self._negative) if negative
+            for doc in docs for f in doc if "_" not in f
+        ) - self._domain
         self._exact = self._exact_names(entries)
         self._kind_cues = {
             index: CHECKLIST_CUES if isinstance(entry, Checklist) else TEMPLATE_CUES
@@ -164,9 +170,16 @@ class Matcher:
         }
 
     def unfamiliar(self, text: str) -> float:
-        """Share of the message's content words that no in-scope entry uses (0..1)."""
+        """How foreign the message's words are to the in-scope entries (0..1).
+
+        A word only the out-of-scope cards use counts fully; a word nobody uses counts
+        half, since it says little either way; a word the in-scope entries use counts 0.
+        """
         words = [stem(self._speller.repair(word)) for word in content_words(text)]
-        return sum(word not in self._domain for word in words) / len(words) if words else 1.0
+        if not words:
+            return 1.0
+        weights = (0.0 if w in self._domain else 1.0 if w in self._foreign else _UNKNOWN_WORD_WEIGHT for w in words)
+        return sum(weights) / len(words)
 
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """The best `limit` entries for normalised `text`, best first (negatives included)."""

@@ -66,7 +66,7 @@ def check_run(stdin: bytes, tmp_path: Path) -> list[dict]:
     return replies
 
 
-@fuzz_settings(6)
+@fuzz_settings(4)
 @given(data=st.data(), body=st.lists(lines, min_size=1, max_size=40))
 def test_stdin_json_lines_any_bytes(tmp_path_factory, data, body):
     """Random lines (invalid UTF-8, empty, huge, JSON-looking) get one reply each, in order, exit 0."""
@@ -96,7 +96,7 @@ def test_stdin_json_lines_nasty_batch(tmp_path):
         assert replies[index]["kind"] == ANCHORS[body[index]], index
 
 
-@pytest.mark.parametrize("stdin", [b"", b"\n\n\n", b"\xffhelp"], ids=["empty", "blank-lines", "unterminated"])
+@pytest.mark.parametrize("stdin", [b"", b"\n\n\xffhelp"], ids=["empty", "blank-then-unterminated"])
 def test_stdin_edge_shapes(tmp_path, stdin):
     """No input gives no output; blank and unterminated lines each still get their reply."""
     check_run(stdin, tmp_path)

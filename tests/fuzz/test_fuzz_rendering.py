@@ -56,7 +56,7 @@ def replies(draw: st.DrawFn) -> Reply:
 _HOSTILE = "<!channel> <!here> <!everyone> <@U123> & &amp; &lt; {{ 7*7 }} "
 
 
-@fuzz_settings(300)
+@fuzz_settings(250)
 @given(reply=replies())
 @example(Reply(intent="x", kind=ReplyKind.TOPIC, confidence=0.5, title=_HOSTILE * 10,
                sections=[Section(heading=_HOSTILE, text=_HOSTILE * 200)] * 60,
@@ -73,7 +73,7 @@ def test_render_blocks_within_limits_and_escaped(reply):
     json.dumps(blocks)
 
 
-@fuzz_settings(200)
+@fuzz_settings(150)
 @given(reply=replies())
 def test_fallback_text_within_limits_and_escaped(reply):
     """The notification text is never empty, at most 3,000 characters, and escaped."""
@@ -82,7 +82,7 @@ def test_fallback_text_within_limits_and_escaped(reply):
     assert_safe_text(text, "the fallback text")
 
 
-@fuzz_settings(200)
+@fuzz_settings(150)
 @given(reply=replies(), width=st.sampled_from([20, 40, 88, 200]))
 def test_render_text_is_total(reply, width):
     """The terminal renderer prints any Reply as text ending in one newline."""

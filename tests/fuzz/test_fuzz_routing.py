@@ -17,7 +17,7 @@ from evalbot.routing.normalise import normalise, strip_slack, unescape_slack
 _NORMAL_CHARS = re.compile(r"[a-z0-9%$.,=\-'\"&/ ]*")
 
 
-@fuzz_settings(600)
+@fuzz_settings(400)
 @given(text=slack_text())
 def test_normalise_is_total_and_folded(text):
     """normalise() accepts anything and returns single-spaced lower-case words and a few symbols."""
@@ -28,7 +28,7 @@ def test_normalise_is_total_and_folded(text):
     assert "<" not in folded and ">" not in folded
 
 
-@fuzz_settings(300)
+@fuzz_settings(200)
 @given(text=slack_text())
 def test_normalise_is_idempotent(text):
     """Normalising twice changes nothing: the matcher sees one canonical form."""
@@ -36,7 +36,7 @@ def test_normalise_is_idempotent(text):
     assert normalise(once) == once
 
 
-@fuzz_settings(600)
+@fuzz_settings(400)
 @given(text=slack_text())
 @example("<@U123> <!channel> roi cost=2M")
 @example("<https://example.com|label> :tada: hi")
@@ -49,16 +49,11 @@ def test_strip_slack_is_total(text):
     assert len(re.findall(r"<[@#!][^>]*>", stripped)) <= text.count("&lt;") + text.count("&amp;lt;")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="bug in evalbot/routing/normalise.py: unescape_slack replaces &amp; before &lt;/&gt;, so text a "
-           "user typed as '&lt;' (sent by Slack as '&amp;lt;') is unescaped twice and becomes '<'",
-)
 @fuzz_settings(300)
 @given(text=st.text(alphabet="&lt;gt!amp@channel ", max_size=30))
 @example("&lt;!channel&gt;")
 def test_unescape_undoes_escape(text):
-    """What a user typed survives Slack's escaping and our unescaping unchanged."""
+    """What a user typed survives Slack's escaping and our unescaping unchanged (`&amp;lt;` stays `&lt;`)."""
     assert unescape_slack(escape_mrkdwn(text)) == text
 
 
@@ -69,7 +64,7 @@ def _parse(text: str) -> Command | None | CommandError:
         return e
 
 
-@fuzz_settings(600)
+@fuzz_settings(400)
 @given(text=slack_text(max_size=SLASH_MAX) | commands())
 def test_parse_command_returns_command_none_or_command_error(text):
     """The grammar gives a Command, None (free text) or our CommandError; nothing else escapes."""
@@ -116,7 +111,7 @@ def test_calculator_pairs_round_trip(head, given_pairs):
     assert parsed.args == expected
 
 
-@fuzz_settings(400)
+@fuzz_settings(300)
 @given(text=slack_text(max_size=SLASH_MAX))
 def test_split_pairs_is_total(text):
     """The pair parser gives pairs and leftover words, or our CommandError for a conflicting key."""
@@ -129,7 +124,7 @@ def test_split_pairs_is_total(text):
     assert all(key == canonical_key(key) for key in split.pairs)
 
 
-@fuzz_settings(600)
+@fuzz_settings(400)
 @given(text=slack_text())
 def test_matcher_route_is_sane(brain, text):
     """The matcher ranks any normalised text: a known intent or out-of-scope, confidence in 0..1."""

@@ -38,12 +38,12 @@ def running(settings, brain, socket_server, fake_slack):
     assert result.get("code") == 0
 
 
-def test_connects_with_the_app_token_through_the_api_base_url(running, fake_slack):
+def test_socket_mode_end_to_end(running, fake_slack):
+    # The app-level token opened the connection through SLACK_API_URL.
     [call] = [c for c in fake_slack.calls if c["method"] == "apps.connections.open"]
     assert call["authorization"] == f"Bearer {APP_TOKEN}"
 
-
-def test_slash_command_envelope_is_acked_with_the_answer(running):
+    # A slash command envelope is acked with the answer as its payload.
     payload = dict(parse_qsl(slash_command("roi cost=2M incidents=10 incident_cost=1M")))
     running.send(
         {"envelope_id": "env-1", "type": "slash_commands", "payload": payload, "accepts_response_payload": True}
@@ -51,31 +51,13 @@ def test_slash_command_envelope_is_acked_with_the_answer(running):
     ack = running.wait_ack("env-1")
     assert ack and ack["payload"]["response_type"] == "ephemeral" and "5.0x" in json.dumps(ack["payload"]["blocks"])
 
-
-def test_event_envelope_is_acked_then_answered_in_thread(running, fake_slack):
+    # An event envelope is acked, then answered in the thread; its retry is acked and not answered again.
     body = json.loads(event_callback(mention("budget", ts="1700000300.000100"), event_id="EvSocket1"))
-    running.send(
-        {
-            "envelope_id": "env-2",
-            "type": "events_api",
-            "payload": body,
-            "accepts_response_payload": False,
-            "retry_attempt": 0,
-            "retry_reason": "",
-        }
-    )
+    envelope = {"type": "events_api", "payload": body, "accepts_response_payload": False}
+    running.send({**envelope, "envelope_id": "env-2", "retry_attempt": 0, "retry_reason": ""})
     assert running.wait_ack("env-2")
     [post] = fake_slack.wait_for("chat.postMessage")
     assert post["thread_ts"] == "1700000300.000100"
-    running.send(
-        {
-            "envelope_id": "env-3",
-            "type": "events_api",
-            "payload": body,
-            "accepts_response_payload": False,
-            "retry_attempt": 1,
-            "retry_reason": "timeout",
-        }
-    )
+    running.send({**envelope, "envelope_id": "env-3", "retry_attempt": 1, "retry_reason": "timeout"})
     assert running.wait_ack("env-3")
     assert len(fake_slack.wait_for("chat.postMessage", count=2, timeout=0.5)) == 1

@@ -208,7 +208,7 @@ slack_types = st.sampled_from(
 
 
 @hsettings(
-    max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
@@ -244,7 +244,7 @@ event_types = st.sampled_from(["app_mention", "message", "app_home_opened", "rea
 
 
 @hsettings(
-    max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "150")),
+    max_examples=int(os.environ.get("EVALBOT_FUZZ_EXAMPLES", "100")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
 )

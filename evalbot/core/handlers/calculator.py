@@ -1,5 +1,7 @@
 """Calculators: read the inputs (typed pairs or prose), compute, and present the figures."""
 
+import re
+
 from evalbot.calculators import Calculator, Outcome, get_calculator, missing_inputs, read_inputs, run
 from evalbot.calculators.fields import format_field
 from evalbot.core.handlers.common import bullets, choices, citation
@@ -8,6 +10,10 @@ from evalbot.errors import CommandError
 from evalbot.inputs.extract import detect_calculation, extract_inputs
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import CalculatorCard, Template
+
+# Words that ask for a written draft rather than just the number.
+_DRAFTING = re.compile(r"\b(?:draft|write|template|pitch|memo|email|proposal|note|update|wording|script|deck)",
+                       re.IGNORECASE)
 
 
 def answer_calculator(
@@ -56,15 +62,15 @@ def outcome_facts(outcome: Outcome) -> list[Fact]:
 def calculation_for(text: str, *, routed: str, knowledge: KnowledgeBase) -> CalculatorCard | None:
     """The calculator card to answer free `text` with, when it states a complete calculation.
 
-    None when there is none, or when the matcher chose a template that this calculator
-    fills in (the template handler reads the same figures from the text).
+    None when there is none, or when the user asks for a draft and the matcher chose a
+    template that this calculator fills in (the template reads the same figures).
     """
     calculator_id = detect_calculation(text)
     card = knowledge.get(calculator_id or "")
     chosen = knowledge.get(routed)
     if not isinstance(card, CalculatorCard):
         return None
-    if isinstance(chosen, Template) and chosen.calculator == card.id:
+    if isinstance(chosen, Template) and chosen.calculator == card.id and _DRAFTING.search(text):
         return None
     return card
 

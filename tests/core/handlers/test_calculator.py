@@ -1,0 +1,153 @@
+"""The calculator handler through the brain: figures as facts, missing inputs, errors, prose."""
+
+import pytest
+
+from evalbot.core.handlers.calculator import answer_calculator, calculation_for
+from evalbot.core.reply import ReplyKind
+from evalbot.errors import CommandError
+from evalbot.knowledge_base.models import CalculatorCard
+
+
+def facts(reply) -> dict[str, str]:
+    return {f.label: f.value for f in reply.facts}
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "label", "value"),
+    [
+        ("roi cost=2M incidents=10 incident_cost=1M", "roi", "ROI (benefit-to-cost)", "5.0x"),
+        ("roi cost=2M incidents=10 incident_cost=1M", "roi", "Annual benefit", "$10M"),
+        ("roi cost=1.5M benefit=10M", "roi", "ROI (benefit-to-cost)", "6.7x"),
+        ("npv upfront=500K cost=100K benefit=5M years=3 rate=10%", "npv", "NPV", "$11.69M"),
+        ("team-cost current=8 target=15 cost_per_head=143K", "team-cost", "Added annual cost", "$1.0M"),
+        ("ci accuracy=92% n=500 confidence=90%", "confidence-interval", "Confidence interval", "89.8%-93.8%"),
+        ("wilson correct=460 n=500", "confidence-interval", "Confidence interval", "89.8%-93.8%"),
+    ],
+)
+def test_guide_checks_from_key_value_input(brain, text, intent, label, value):
+    """Each guide check, typed as a command, comes back as a labelled fact."""
+    reply = brain.answer(text)
+    assert (reply.intent, reply.kind) == (intent, ReplyKind.CALCULATOR)
+    assert facts(reply)[label] == value
+    assert reply.citation and reply.citation.startswith("From the guide")
+    assert reply.form is None
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "label", "value"),
+    [
+        ("if eval costs 2 million and prevents 12 incidents at 800k each, is it worth it?", "roi",
+         "ROI (benefit-to-cost)", "4.8x"),
+        ("we spend 2M and prevent 10 incidents at 1M each", "roi", "ROI (benefit-to-cost)", "5.0x"),
+        ("what's the roi if we spend 1.5M and save 9M", "roi", "ROI (benefit-to-cost)", "6.0x"),
+        ("ci for 92% accuracy on 500 samples", "confidence-interval", "Confidence interval", "89.8%-93.8%"),
+        ("grow the team from 8 to 15 at 143k each", "team-cost", "Added annual cost", "$1.0M"),
+        ("how sure can I be of 91% on 300 samples", "confidence-interval", "Accuracy", "91%"),
+    ],
+)
+def test_guide_checks_from_sentences(brain, text, intent, label, value):
+    """Sentences that state every input are answered with the numbers."""
+    reply = brain.answer(text)
+    assert (reply.intent, reply.kind) == (intent, ReplyKind.CALCULATOR)
+    assert facts(reply)[label] == value and reply.confidence >= 0.9
+
+
+def test_ci_is_phrased_as_the_guide_does(brain):
+    """The interpretation leads with "Accuracy is 92% with 90% confidence (... CI)"."""
+    reply = brain.answer("ci accuracy=92% n=500 confidence=90%")
+    assert reply.sections[0].text.startswith("*Accuracy is 92% with 90% confidence (89.8%-93.8% CI).*")
+
+
+def test_defaults_are_shown(brain):
+    """Inputs left to their defaults are marked as such."""
+    reply = brain.answer("npv cost=100K benefit=5M")
+    inputs = next(s.text for s in reply.sections if s.heading == "Inputs")
+    assert "years=3 (default)" in inputs and "rate=10% (default)" in inputs
+
+
+def test_npv_has_a_year_by_year_table(brain):
+    """NPV adds a year-by-year section starting at year 0."""
+    reply = brain.answer("npv upfront=500K cost=100K benefit=5M")
+    table = next(s.text for s in reply.sections if s.heading == "Year by year")
+    assert table.startswith("• Year 0: upfront -$500K") and "Year 3" in table
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "needed"),
+    [
+        ("roi", "roi", ["`cost`", "`benefit`"]),
+        ("roi cost=2M", "roi", ["`benefit`", "`incidents`"]),
+        ("roi cost=2M incidents=10", "roi", ["`incident_cost`"]),
+        ("npv", "npv", ["`cost`", "`benefit`"]),
+        ("team-cost current=8", "team-cost", ["`target`", "`cost_per_head`"]),
+        ("ci n=500", "confidence-interval", ["`accuracy`", "`correct`"]),
+    ],
+)
+def test_missing_inputs_ask_for_them_with_a_form(brain, text, intent, needed):
+    """Missing inputs: a calculator reply naming what is needed, an example, and a form."""
+    reply = brain.answer(text)
+    assert (reply.intent, reply.kind, reply.form) == (intent, ReplyKind.CALCULATOR, intent)
+    still = next(s.text for s in reply.sections if s.heading == "I still need")
+    assert all(name in still for name in needed)
+    assert any(s.heading == "Try" and s.text.startswith("`") for s in reply.sections)
+    assert not reply.facts
+
+
+def test_partial_input_is_acknowledged(brain):
+    """What was given is echoed back (formatted) so the user sees it was understood."""
+    reply = brain.answer("roi cost=2M")
+    assert next(s.text for s in reply.sections if s.heading == "I have") == "`cost` = $2M"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "field", "words"),
+    [
+        ("roi cost=banana benefit=10M", "roi", "cost", "isn't one"),
+        ("roi cost=0 benefit=10M", "roi", "cost", "more than $0"),
+        ("roi cost=-5M benefit=10M", "roi", "cost", "more than $0"),
+        ("roi cost=1e400 benefit=10M", "roi", "cost", "at most $10T"),
+        ("ci accuracy=140% n=500", "confidence-interval", "accuracy", "between 0% and 100%"),
+        ("ci accuracy=92% n=0", "confidence-interval", "n", "between 1 and"),
+        ("ci accuracy=92% n=2.5", "confidence-interval", "n", "whole number"),
+        ("ci accuracy=92% n=500 confidence=99.95%", "confidence-interval", "confidence", "99.9%"),
+        ("npv cost=100K benefit=5M years=5000", "npv", "years", "between 1 and 50"),
+        ("roi cost=2M benefit=5M incidents=10 incident_cost=1M", "roi", "benefit", "disagrees"),
+        ("roi cots=2M", "roi", "cots", "Did you mean `cost`?"),
+    ],
+)
+def test_bad_input_is_an_error_reply_for_the_calculator(brain, text, intent, field, words):
+    """Bad input: an error reply with the calculator's intent, the field, the problem and an example."""
+    reply = brain.answer(text)
+    assert (reply.intent, reply.kind) == (intent, ReplyKind.ERROR)
+    assert reply.problem.field == field and words in reply.problem.message
+    assert reply.problem.example and "For example" in reply.sections[0].text
+
+
+def test_form_submission_path(brain):
+    """`answer_intent` (buttons, forms) runs the calculator from raw field values."""
+    reply = brain.answer_intent("roi", args={"cost": "2M", "benefit": "10M"})
+    assert facts(reply)["ROI (benefit-to-cost)"] == "5.0x"
+
+
+def test_form_values_with_markup_are_errors_not_crashes(brain):
+    """Slack markup typed into a form field is an unreadable value, reported plainly."""
+    reply = brain.answer_intent("roi", args={"cost": "<!channel>", "benefit": "10M"})
+    assert reply.kind is ReplyKind.ERROR and reply.problem.field == "cost"
+
+
+def test_sentence_asking_for_a_draft_is_left_to_the_template(brain):
+    """A request for a draft routed to a template this calculator fills stays with the template."""
+    text = "we spend 2M and prevent 10 incidents at 1M each"
+    kb = brain.knowledge
+    assert calculation_for("draft the pitch: " + text, routed="template:budget-pitch", knowledge=kb) is None
+    assert calculation_for(text, routed="template:budget-pitch", knowledge=kb).id == "roi"
+    assert calculation_for(text, routed="business-case", knowledge=kb).id == "roi"
+    assert calculation_for("how do I negotiate", routed="negotiation", knowledge=brain.knowledge) is None
+
+
+def test_card_without_a_calculator_is_our_error(brain):
+    """An overlay card for a calculator this version lacks is a clear error, not a crash."""
+    card = CalculatorCard(id="payback", title="Payback calculator", usage="payback cost=1M",
+                          examples=["a", "b", "c", "d", "e", "f"])
+    with pytest.raises(CommandError, match="no calculator"):
+        answer_calculator(card, args={}, text="", knowledge=brain.knowledge, confidence=1.0)
