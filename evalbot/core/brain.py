@@ -127,7 +127,9 @@ class Brain:
         if not command.name:
             raise CommandError(f"Which {command.tool}? I have: {', '.join(short_names)}.", field="name", example=example)
         # A name ("bord-pitch") first; failing that, a description ("of what to bring to my promo meeting").
-        entry = kb.get(command.name) or resolve_name(command.name, pool) or self._best_of(command.name, (kind,))
+        exact = kb.get(command.name)  # only an entry of the kind asked for: `checklist negotiation` is not the topic
+        entry = (exact if isinstance(exact, kind) else None) or resolve_name(command.name, pool) \
+            or self._best_of(command.name, (kind,))
         if entry is None:
             raise CommandError(f"I have no {command.tool} called `{command.name}`. I have: {', '.join(short_names)}.",
                                field="name", example=example)
