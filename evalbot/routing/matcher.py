@@ -28,6 +28,7 @@ _RERANK = 8
 _FUZZ_WEIGHT = 0.15
 _UNKNOWN_WORD_WEIGHT = 0.5
 _WHOLE_PHRASING_CUTOFF = 85
+_NO_CONTENT_INTENT = "help"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -205,9 +206,9 @@ class Matcher:
         exact = self._exact.get(" ".join(stems(text)))
         if exact:
             return Route(intent=exact, confidence=1.0, candidates=(Candidate(intent=exact, score=1.0),))
+        if text and not content_words(text):
+            return self._route_stop_words_only(text)
         ranked = self.rank(text)
-        if not ranked and text:
-            return self._route_whole_phrasing(text)
         positives = tuple(c for c in ranked if not c.intent.startswith("negative:"))
         if not ranked or ranked[0].intent.startswith("negative:") or self._rejects(text, ranked[0].score):
             return Route(intent=OUT_OF_SCOPE, confidence=self._oos_confidence(ranked), candidates=positives)
@@ -215,12 +216,17 @@ class Matcher:
         close = [c for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin]
         return Route(intent=top.intent, confidence=top.score, candidates=positives, ambiguous=bool(close))
 
-    def _route_whole_phrasing(self, text: str) -> Route:
+    def _route_stop_words_only(self, text: str) -> Route:
+        """A message with no content words ("what can you do", "how does this work").
+
+        It cannot be about any topic, so it is matched as a whole against the phrasings;
+        failing that, the most useful answer is help, offered with middling confidence.
+        """
         match = process.extractOne(text, list(self._phrasings), scorer=fuzz.ratio, score_cutoff=_WHOLE_PHRASING_CUTOFF)
-        intent = self._phrasings[match[0]] if match else OUT_OF_SCOPE
-        if intent == OUT_OF_SCOPE or intent.startswith("negative:"):
-            return Route(intent=OUT_OF_SCOPE, confidence=1.0, candidates=())
-        confidence = match[1] / 100
+        intent = self._phrasings[match[0]] if match else _NO_CONTENT_INTENT
+        if intent.startswith("negative:"):
+            return Route(intent=OUT_OF_SCOPE, confidence=match[1] / 100, candidates=())
+        confidence = match[1] / 100 if match else 0.5
         return Route(intent=intent, confidence=confidence, candidates=(Candidate(intent=intent, score=confidence),))
 
     def _rejects(self, text: str, score: float) -> bool:
