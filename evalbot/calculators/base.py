@@ -7,7 +7,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from evalbot.calculators.fields import FieldSpec, format_field, parse_field
+from evalbot.errors import CommandError
 from evalbot.inputs.keys import check_keys
+from evalbot.inputs.numbers import echo
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -68,16 +70,29 @@ class Outcome:
     presentation: Presentation
 
 
-def read_inputs(calculator: Calculator, args: Mapping[str, str], *, example: str | None = None) -> dict[str, float]:
-    """Parse the given `key=value` inputs (aliases allowed); nothing is required yet.
+def read_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mapping[str, str] | None = None,
+                example: str | None = None) -> dict[str, float]:
+    """Parse the given inputs by field name; nothing is required yet.
+
+    Args:
+        args: typed `key=value` input (aliases allowed).
+        prose: inputs read from the user's sentence, by field name; typed input wins over them.
 
     Raises:
-        CommandError: an unknown key, or a value that is unreadable or out of range.
+        CommandError: an unknown key, a field given twice, or a value that is unreadable or out of range.
     """
     example = example or calculator.example
     keys = calculator.keys()
     check_keys(args, keys, listed=[f.name for f in calculator.fields], tool=f"`{calculator.id}`", example=example)
-    return {keys[key]: parse_field(calculator.spec(keys[key]), raw, example=example) for key, raw in args.items()}
+    typed: dict[str, str] = {}
+    for key, raw in args.items():
+        name = keys[key]
+        if name in typed and typed[name] != raw:
+            raise CommandError(f"`{name}` is given twice, as `{echo(typed[name])}` and `{echo(raw)}`; give it once.",
+                               field=name, example=example)
+        typed[name] = raw
+    merged = {**(prose or {}), **typed}
+    return {name: parse_field(calculator.spec(name), raw, example=example) for name, raw in merged.items()}
 
 
 def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:

@@ -1,7 +1,8 @@
 """A multi-year business case with discounting.
 
 The upfront build cost falls at year 0; each year's net benefit (benefit minus running
-cost) arrives at the end of years 1..N and is discounted by (1 + rate)^year.
+cost) arrives at the end of years 1..N and is discounted by (1 + rate)^year. The payback
+year is the first year in which the discounted running total turns positive.
 """
 
 from pydantic import BaseModel, ConfigDict, Field

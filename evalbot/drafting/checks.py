@@ -1,5 +1,7 @@
 """`evalbot check` for templates: the body compiles, uses only declared names, and renders."""
 
+from types import MappingProxyType
+
 from jinja2 import TemplateSyntaxError, meta
 
 from evalbot.calculators import get_calculator
@@ -11,7 +13,8 @@ from evalbot.inputs.pairs import split_pairs
 from evalbot.knowledge_base.models import Template
 
 # Calculator field kinds a template field type may stand for.
-_COMPATIBLE = {"money": {"money"}, "count": {"count", "number"}, "percent": {"percent"}, "text": set()}
+_COMPATIBLE = MappingProxyType({"money": frozenset({"money"}), "count": frozenset({"count", "number"}),
+                                 "percent": frozenset({"percent"}), "text": frozenset()})
 
 
 def template_problems(template: Template) -> list[str]:

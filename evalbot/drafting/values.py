@@ -74,8 +74,8 @@ def fill_values(template: Template, args: Mapping[str, str], *, prose: Mapping[s
     values = {name: _typed(declared[name], raw, example) for name, raw in args.items() if name not in calc_keys}
     if calculator is None:
         return values, None
-    calc_args = {**(prose or {}), **{k: v for k, v in args.items() if k in calc_keys}}
-    inputs = read_inputs(calculator, calc_args, example=example)
+    calc_args = {k: v for k, v in args.items() if k in calc_keys}
+    inputs = read_inputs(calculator, calc_args, prose=prose, example=example)
     values.update(formatted_inputs(calculator, inputs))
     if missing_inputs(calculator, inputs):
         return values, None

@@ -10,6 +10,7 @@ by the same code as `key=value` input.
 """
 
 import re
+from types import MappingProxyType
 
 from evalbot.calculators import CALCULATORS, missing_inputs
 from evalbot.inputs.prose import APPROX, COUNT, NUM, PERCENT, collect, money, prepare, rules
@@ -81,7 +82,7 @@ _CI = rules(
     rf"(?P<n>{COUNT})\s+{_SAMPLES}",
     rf"\b(?:n\s*=\s*|sample size (?:of\s+)?)(?P<n>{COUNT})",
 )
-_RULES = {"roi": _ROI, "npv": _NPV, "team-cost": _TEAM, "confidence-interval": _CI}
+_RULES = MappingProxyType({"roi": _ROI, "npv": _NPV, "team-cost": _TEAM, "confidence-interval": _CI})
 
 
 def extract_inputs(calculator_id: str, text: str) -> dict[str, str]:

@@ -6,13 +6,19 @@ shows an example, so no traceback, NaN or infinity ever reaches a user.
 
 import re
 from decimal import Decimal
+from types import MappingProxyType
 
 from evalbot.errors import CommandError
 
 # The longest stretch of a user's value we repeat back in an error message.
 _ECHO_LIMIT = 40
-_SCALE = {"k": 3, "thousand": 3, "thousands": 3, "m": 6, "mm": 6, "mn": 6, "mil": 6, "million": 6,
-          "millions": 6, "b": 9, "bn": 9, "billion": 9, "billions": 9, "t": 12, "tn": 12, "trillion": 12}
+# Powers of ten named by a unit word; read-only.
+_SCALE = MappingProxyType({
+    "k": 3, "thousand": 3, "thousands": 3,
+    "m": 6, "mm": 6, "mn": 6, "mil": 6, "million": 6, "millions": 6,
+    "b": 9, "bn": 9, "billion": 9, "billions": 9,
+    "t": 12, "tn": 12, "trillion": 12,
+})
 _MAX_SHIFT = 100
 _NUMBER = re.compile(
     r"^(?P<sign>[-+\u2212])?\s*(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"

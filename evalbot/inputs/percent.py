@@ -10,6 +10,7 @@ from decimal import Decimal
 from evalbot.errors import CommandError
 from evalbot.inputs.numbers import echo, read_decimal
 
+_MAX_SHOWN = Decimal(10) ** 6
 _PERCENT_SIGN = re.compile(r"\s*(?:%|percent|pct|per\s*cent)\s*$", re.IGNORECASE)
 
 
@@ -19,7 +20,10 @@ def _show(points: Decimal) -> str:
 
 def _given(raw: str, points: Decimal) -> str:
     shown = f"`{echo(raw)}`"
-    return shown if _PERCENT_SIGN.search(raw) else f"{shown} ({_show(points)})"
+    # Say how a bare number was read (`1.4` is 1.4%), but never echo an absurdly long number back.
+    if _PERCENT_SIGN.search(raw) or not abs(points) < _MAX_SHOWN:
+        return shown
+    return f"{shown} ({_show(points)})"
 
 
 def parse_percent(raw: str, *, field: str, low: float = 0.0, high: float = 100.0,

@@ -130,10 +130,12 @@ def content_words(text: str) -> list[str]:
     words: list[str] = []
     for raw in _TOKEN.findall(_apply_phrases(text)):
         raw = raw.strip("'-")
-        mapped = SYNONYMS.get(raw, raw)
-        for word in mapped.split():
-            if word and word not in STOPWORDS:
-                words.append(word)
+        # "board-pitch" is two words, unless the lexicon knows the compound ("to-do").
+        parts = [raw] if raw in SYNONYMS else raw.split("-")
+        for part in parts:
+            for word in SYNONYMS.get(part, part).split():
+                if word and word not in STOPWORDS:
+                    words.append(word)
     return words
 
 

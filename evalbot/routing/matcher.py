@@ -16,7 +16,7 @@ from rapidfuzz import fuzz, process
 
 from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
-from evalbot.knowledge_base.models import Checklist, Entry, NegativeCard, Template
+from evalbot.knowledge_base.models import Checklist, Entry, NegativeCard, Template, Topic
 from evalbot.routing.features import Speller, query_features, stems, with_bigrams
 from evalbot.routing.lexicon import CHECKLIST_CUES, TEMPLATE_CUES, content_words, stem
 from evalbot.routing.normalise import normalise
@@ -131,7 +131,7 @@ class Matcher:
         """Whole-message names ("equity", "kpis") and the one entry each points at.
 
         A name shared by several entries belongs to the one whose id it names
-        ("equity" -> equity-negotiation); otherwise it is left to the matcher.
+        ("kpis" -> vp-kpis), the topic first; otherwise it is left to the matcher.
         """
         owners: dict[str, set[str]] = defaultdict(set)
         for entry in entries:
@@ -141,9 +141,13 @@ class Matcher:
                 key = " ".join(stems(name.replace("-", " ")))
                 if key:
                     owners[key].add(entry.id)
+        kinds = {entry.id: type(entry) for entry in entries}
         exact = {}
         for key, ids in owners.items():
             named = [i for i in ids if key in " ".join(stems(i.replace("-", " ")))] if len(ids) > 1 else list(ids)
+            if len(named) > 1:
+                # "equity" names both a topic and a checklist: a bare word asks for the advice.
+                named = [i for i in named if kinds[i] is Topic]
             if len(named) == 1:
                 exact[key] = named[0]
         return exact

@@ -112,3 +112,14 @@ def test_any_input_gives_a_result_or_our_error(calculator_id, data):
             assert math.isfinite(number)
     text = " ".join([outcome.presentation.summary, *outcome.presentation.outputs.values()]).lower()
     assert "nan" not in text.split() and "inf" not in text
+
+
+def test_a_field_and_its_alias_with_different_values_conflict():
+    """`cost=2M spend=3M` names one field twice: a conflict, not a silent pick."""
+    with pytest.raises(CommandError, match="given twice"):
+        read_inputs(CALCULATORS["roi"], {"cost": "2M", "spend": "3M"})
+
+
+def test_typed_input_wins_over_prose():
+    """A value typed as `key=value` replaces the same field read from the sentence."""
+    assert read_inputs(CALCULATORS["roi"], {"spend": "3M"}, prose={"cost": "2m"}) == {"cost": 3_000_000}

@@ -50,3 +50,11 @@ def test_any_text_is_a_fraction_or_our_error(raw):
     except CommandError:
         return
     assert 0.0 <= value <= 1.0
+
+
+@pytest.mark.parametrize("raw", ["9" * 400, "9" * 40_000])
+def test_huge_number_gives_a_short_error(raw):
+    """However long the number, the error message stays short."""
+    with pytest.raises(CommandError) as caught:
+        parse_percent(raw, field="rate")
+    assert len(caught.value.message) < 200

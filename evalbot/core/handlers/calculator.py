@@ -31,8 +31,7 @@ def answer_calculator(
     """
     calculator = calculator_of(card)
     # Typed pairs are explicit, so they win over anything read from the prose around them.
-    given = {**extract_inputs(calculator.id, text), **args}
-    values = read_inputs(calculator, given)
+    values = read_inputs(calculator, args, prose=extract_inputs(calculator.id, text))
     needed = missing_inputs(calculator, values)
     if needed:
         return _ask_for_inputs(card, calculator, needed=needed, values=values, confidence=confidence)
