@@ -213,6 +213,7 @@ class Phase:
     samples: list[Sample] = field(default_factory=list)
     mentions_sent: int = 0
     mentions_answered: int = 0
+    server_cpu_seconds: float | None = None
 
 
 def run_phase(port: int, requests: list[Request], *, concurrency: int, keepalive: bool) -> tuple[float, list[Sample]]:
@@ -321,6 +322,23 @@ def start_server(name: str, argv: list[str], *, port: int, env: dict[str, str], 
     raise RuntimeError(f"{name} did not answer on port {port} within {START_TIMEOUT_SECONDS:.0f} s:\n{tail(log_path)}")
 
 
+def group_cpu_seconds(pgid: int) -> float | None:
+    """CPU seconds (user + system) used so far by every live process in group `pgid` (Linux /proc), else None."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for stat in proc.glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ... utime (12), stime (13)
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
 def tail(path: Path, lines: int = 20) -> str:
     try:
         return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
@@ -384,17 +402,22 @@ def summarise(phases: list[Phase]) -> dict:
         "mentions_sent": sum(phase.mentions_sent for phase in phases),
         "mentions_answered": sum(phase.mentions_answered for phase in phases),
         "rounds_requests_per_second": [round(len(p.samples) / p.wall_seconds, 1) for p in phases if p.wall_seconds],
+        "server_cpu_ms_per_request": (
+            round(1000 * sum(p.server_cpu_seconds for p in phases) / len(samples), 3)
+            if samples and all(p.server_cpu_seconds is not None for p in phases) else None
+        ),
         "by_kind": by_kind,
     }
 
 
 def markdown(results: dict) -> str:
-    rows = ["| target | requests | req/s | p50 ms | p99 ms | errors | mentions answered |",
-            "|---|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| target | requests | req/s | p50 ms | p99 ms | errors | mentions answered | server CPU ms/req |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|"]
     for name in ("evalbot", "bare"):
         r = results["targets"][name]
         rows.append(f"| {name} | {r['requests']} | {r['requests_per_second']:.0f} | {r['p50_ms']:.1f} | "
-                    f"{r['p99_ms']:.1f} | {r['errors']} | {r['mentions_answered']}/{r['mentions_sent']} |")
+                    f"{r['p99_ms']:.1f} | {r['errors']} | {r['mentions_answered']}/{r['mentions_sent']} | "
+                    f"{r['server_cpu_ms_per_request'] if r['server_cpu_ms_per_request'] is not None else 'n/a'} |")
     met = results["targets_met"]
     rows += ["", f"Throughput ratio evalbot/bare: **{results['ratio']:.2f}** "
              f"(per round: {', '.join(f'{x:.2f}' for x in results['round_ratios'])})",
@@ -466,13 +489,18 @@ def main(argv: list[str] | None = None) -> int:
                     wait_for_posts(fake, posts_before + sum(r.kind == "mention" for r in warm))
                     measured = build_requests(args.requests, response_url=fake.response_url, run_id=batch)
                     posts_before = fake.calls_of("chat.postMessage")
+                    cpu_before = group_cpu_seconds(server.process.pid)
                     wall, samples = run_phase(server.port, measured, concurrency=args.concurrency,
                                               keepalive=args.keepalive)
                     sent = sum(r.kind == "mention" for r in measured)
                     answered = wait_for_posts(fake, posts_before + sent) - posts_before
-                    phases[name].append(Phase(name, wall, samples, sent, answered))
+                    cpu_after = group_cpu_seconds(server.process.pid)
+                    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
+                    phases[name].append(Phase(name, wall, samples, sent, answered, cpu))
+                    cpu_note = f"  server CPU {1000 * cpu / len(samples):.2f} ms/req" if cpu else ""
                     print(f"round {round_index + 1} {name:8} {len(samples) / wall:7.0f} req/s  "
-                          f"errors {sum(1 for s in samples if s.error)}  mentions {answered}/{sent}", file=sys.stderr)
+                          f"errors {sum(1 for s in samples if s.error)}  mentions {answered}/{sent}{cpu_note}",
+                          file=sys.stderr)
         finally:
             exit_codes = {name: server.stop() for name, server in servers.items()}
             logs = {name: tail(server.log_path, 5) for name, server in servers.items()}

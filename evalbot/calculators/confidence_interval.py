@@ -4,15 +4,13 @@ Wilson rather than the textbook normal interval because it stays inside 0-100% a
 behaves at accuracies near 0% or 100% and at small n, which is where eval results live.
 """
 
-from math import sqrt
-from statistics import NormalDist
-
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from evalbot.calculators import format as fmt
 from evalbot.calculators.base import Calculator, OutputSpec, Presentation
 from evalbot.calculators.fields import FieldSpec
 from evalbot.errors import CommandError
+from evalbot.stats import wilson_interval
 
 MAX_N = 10**9
 EXAMPLE = "ci accuracy=92% n=500 confidence=90%"
@@ -54,13 +52,9 @@ class IntervalResult(BaseModel):
 def wilson(inputs: IntervalInput) -> IntervalResult:
     """The Wilson score interval at the requested two-sided confidence."""
     p = inputs.correct / inputs.n if inputs.correct is not None else inputs.accuracy
-    z = NormalDist().inv_cdf(1 - (1 - inputs.confidence) / 2)
-    spread = z * z / inputs.n
-    centre = (p + spread / 2) / (1 + spread)
-    half = z * sqrt(p * (1 - p) / inputs.n + spread / (4 * inputs.n)) / (1 + spread)
-    # The Wilson interval always contains p and lies in 0..1; clamping undoes float rounding at p = 0 or 1.
-    return IntervalResult(accuracy=p, n=inputs.n, confidence=inputs.confidence,
-                          low=max(0.0, min(p, centre - half)), high=min(1.0, max(p, centre + half)))
+    low, high = wilson_interval(p * inputs.n, inputs.n, confidence=inputs.confidence)
+    # The Wilson interval always contains p; clamping undoes float rounding at p = 0 or 1.
+    return IntervalResult(accuracy=p, n=inputs.n, confidence=inputs.confidence, low=min(p, low), high=max(p, high))
 
 
 def present(result: IntervalResult) -> Presentation:

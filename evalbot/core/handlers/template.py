@@ -3,8 +3,6 @@
 from evalbot.core.handlers.calculator import outcome_facts
 from evalbot.core.handlers.common import bullets, choices, citation
 from evalbot.core.reply import Reply, ReplyKind, Section
-from evalbot.drafting import render_draft
-from evalbot.drafting.values import example_command, field_pair
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Template
 
@@ -17,6 +15,10 @@ def answer_template(
     Raises:
         CommandError: an input that is unknown, unreadable, out of range or conflicting.
     """
+    # Jinja2 loads on first use: most messages never need it, and `evalbot ask` start-up counts.
+    from evalbot.drafting import render_draft
+    from evalbot.drafting.values import example_command, field_pair
+
     draft = render_draft(template, args=args, text=text, origin=knowledge.origins.get(template.id))
     # First, so Slack's notification text names this draft (it shows the first section).
     status = f"Draft ready: *{draft.headline}*"
