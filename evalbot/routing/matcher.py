@@ -51,15 +51,15 @@ class Route:
         return self.intent == OUT_OF_SCOPE
 
 
-def _entry_words(entry: Entry) -> list[list[str]]:
-    """Content words of each example phrasing, the title and each keyword, then of the profile.
+def _entry_words(entry: Entry, examples: list[str]) -> list[list[str]]:
+    """Content words of each (normalised) example phrasing, the title and each keyword, then of the profile.
 
     The profile (summary and key points) is one last document: it widens the
     vocabulary an entry answers to beyond the phrasings people wrote for it.
     """
-    texts = [*entry.examples, entry.title, *entry.keywords]
-    texts.append(" ".join([entry.summary, *getattr(entry, "points", [])]))
-    return [content_words(normalise(text)) for text in texts]
+    texts = [normalise(text) for text in (entry.title, *entry.keywords)]
+    texts.append(normalise(" ".join([entry.summary, *getattr(entry, "points", [])])))
+    return [content_words(text) for text in (*examples, *texts)]
 
 
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
@@ -75,7 +75,8 @@ class Matcher:
         entries = list(knowledge.entries.values())
         self._ids = [entry.id for entry in entries]
         self._negative = [isinstance(entry, NegativeCard) for entry in entries]
-        words_per_entry = [_entry_words(entry) for entry in entries]
+        self._examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
+        words_per_entry = [_entry_words(entry, examples) for entry, examples in zip(entries, self._examples_of)]
         docs_per_entry = [[with_bigrams([stem(w) for w in words]) for words in texts] for texts in words_per_entry]
 
         entry_frequency: dict[str, int] = defaultdict(int)
@@ -119,12 +120,11 @@ class Matcher:
             for index, entry in enumerate(entries)
             if isinstance(entry, Checklist | Template)
         }
-        self._examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
         # Whole phrasings, for messages made only of stop words ("what can you do").
         self._phrasings: dict[str, str] = {}
-        for entry in entries:
-            for example in entry.examples:
-                self._phrasings.setdefault(normalise(example), entry.id)
+        for entry, examples in zip(entries, self._examples_of):
+            for example in examples:
+                self._phrasings.setdefault(example, entry.id)
 
     @staticmethod
     def _exact_names(entries: list[Entry]) -> dict[str, str]:
