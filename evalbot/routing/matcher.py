@@ -22,8 +22,9 @@ from evalbot.routing.lexicon import CHECKLIST_CUES, TEMPLATE_CUES, content_words
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
-_NEAREST_WEIGHT = 0.25
-_MISSING_CUE_FACTOR = 0.7
+_NEAREST_WEIGHT = 0.15
+_MISSING_CUE_FACTOR = 0.55
+_TOPIC_WHEN_CUED_FACTOR = 0.6
 _RERANK = 8
 _FUZZ_WEIGHT = 0.15
 _UNKNOWN_WORD_WEIGHT = 0.5
@@ -190,9 +191,14 @@ class Matcher:
         """The best `limit` entries for normalised `text`, best first (negatives included)."""
         scores = self.scores(text)
         words = set(content_words(text)) | {stem(w) for w in content_words(text)}
-        for index, cues in self._kind_cues.items():
-            if index in scores and not words & cues:
+        asked_for = {id(cues) for cues in (CHECKLIST_CUES, TEMPLATE_CUES) if words & cues}
+        for index in scores:
+            cues = self._kind_cues.get(index)
+            if cues is not None and id(cues) not in asked_for:
                 scores[index] *= _MISSING_CUE_FACTOR
+            elif cues is None and asked_for:
+                # A list or a draft was asked for: the topic is the less likely reading.
+                scores[index] *= _TOPIC_WHEN_CUED_FACTOR
         scored = sorted(scores.items(), key=lambda item: -item[1])[:_RERANK]
         if _FUZZ_WEIGHT:
             scored = sorted(
