@@ -106,10 +106,16 @@ def render_blocks(reply: Reply, *, max_blocks: int = MAX_BLOCKS) -> list[dict]:
 
 
 def fallback_text(reply: Reply) -> str:
-    """The notification text Slack shows where blocks cannot be: title plus the first section."""
-    parts = [reply.title]
-    if reply.sections:
-        parts.append(reply.sections[0].text)
-    elif reply.facts:
-        parts.append(", ".join(f"{f.label}: {f.value}" for f in reply.facts))
-    return clip(esc(" — ".join(parts)), MAX_FALLBACK) or "evalbot"
+    """Slack's `text`: notifications show its start, screen readers and clients without blocks the rest.
+
+    So it opens with the title and first section, and then carries the whole
+    answer (figures, the other sections, checklist items, the draft) in plain form.
+    """
+    parts = [" — ".join([reply.title, *(s.text for s in reply.sections[:1])])]
+    if reply.facts:
+        parts.append("; ".join(f"{f.label}: {f.value}" for f in reply.facts))
+    parts += [f"{s.heading}: {s.text}" if s.heading else s.text for s in reply.sections[1:]]
+    parts += [f"• {item}" for item in reply.items]
+    if reply.draft:
+        parts.append(reply.draft.strip())
+    return clip(esc("\n".join(parts)), MAX_FALLBACK) or "evalbot"
