@@ -25,7 +25,8 @@ from evalbot.routing.thresholds import Thresholds
 _NEAREST_WEIGHT = 0.15
 _MISSING_CUE_FACTOR = 0.55
 _TOPIC_WHEN_CUED_FACTOR = 0.6
-_RERANK = 8
+_RERANK = 5
+_NEAREST_POOL = 12
 _FUZZ_WEIGHT = 0.15
 _UNKNOWN_WORD_WEIGHT = 0.5
 _WHOLE_PHRASING_CUTOFF = 85
@@ -63,6 +64,10 @@ def _entry_words(entry: Entry, examples: list[str]) -> list[list[str]]:
     return [content_words(text) for text in (*examples, *texts)]
 
 
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))
+
+
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {feature: w / norm for feature, w in weights.items()}
@@ -77,6 +82,7 @@ class Matcher:
         self._ids = [entry.id for entry in entries]
         self._negative = [isinstance(entry, NegativeCard) for entry in entries]
         self._examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
+        self._sorted_examples = [[_sorted_words(e) for e in examples] for examples in self._examples_of]
         words_per_entry = [_entry_words(entry, examples) for entry, examples in zip(entries, self._examples_of)]
         docs_per_entry = [[with_bigrams([stem(w) for w in words]) for words in texts] for texts in words_per_entry]
 
@@ -88,18 +94,17 @@ class Matcher:
         self._idf = {f: math.log((count + 1) / (df + 0.5)) for f, df in entry_frequency.items()}
         self._unknown_idf = math.log((count + 1) / 0.5)
 
-        self._example_owner: list[int] = []
-        self._example_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        # Per entry, an inverted index of its documents; across entries, one of their centroids.
+        self._entry_postings: list[dict[str, list[tuple[int, float]]]] = []
         self._centroid_postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
         for entry_index, docs in enumerate(docs_per_entry):
             centroid: dict[str, float] = defaultdict(float)
-            for doc in docs:
-                vector = _normalised({f: self._idf[f] for f in set(doc)})
-                doc_index = len(self._example_owner)
-                self._example_owner.append(entry_index)
-                for feature, weight in vector.items():
-                    self._example_postings[feature].append((doc_index, weight))
+            postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+            for doc_index, doc in enumerate(docs):
+                for feature, weight in _normalised({f: self._idf[f] for f in set(doc)}).items():
+                    postings[feature].append((doc_index, weight))
                     centroid[feature] += weight
+            self._entry_postings.append(dict(postings))
             for feature, weight in _normalised(centroid).items():
                 self._centroid_postings[feature].append((entry_index, weight))
 
@@ -158,22 +163,25 @@ class Matcher:
         if not features:
             return {}
         query = _normalised({f: self._idf.get(f, self._unknown_idf) for f in set(features)})
-        nearest: dict[int, float] = defaultdict(float)
-        example_dot: dict[int, float] = defaultdict(float)
         centroid_dot: dict[int, float] = defaultdict(float)
         for feature, weight in query.items():
-            for doc_index, doc_weight in self._example_postings.get(feature, ()):
-                example_dot[doc_index] += weight * doc_weight
             for entry_index, entry_weight in self._centroid_postings.get(feature, ()):
                 centroid_dot[entry_index] += weight * entry_weight
-        for doc_index, dot in example_dot.items():
-            owner = self._example_owner[doc_index]
-            if dot > nearest[owner]:
-                nearest[owner] = dot
+        # The nearest phrasing only refines the ranking, so it is computed for the leaders alone.
+        leaders = sorted(centroid_dot, key=centroid_dot.__getitem__, reverse=True)[:_NEAREST_POOL]
         return {
-            entry: _NEAREST_WEIGHT * nearest[entry] + (1 - _NEAREST_WEIGHT) * centroid_dot.get(entry, 0.0)
-            for entry in nearest
+            entry: _NEAREST_WEIGHT * self._nearest(query, entry) + (1 - _NEAREST_WEIGHT) * centroid_dot[entry]
+            for entry in leaders
         }
+
+    def _nearest(self, query: dict[str, float], entry_index: int) -> float:
+        """Cosine similarity of the query to the entry's closest document."""
+        postings = self._entry_postings[entry_index]
+        dots: dict[int, float] = defaultdict(float)
+        for feature, weight in query.items():
+            for doc_index, doc_weight in postings.get(feature, ()):
+                dots[doc_index] += weight * doc_weight
+        return max(dots.values(), default=0.0)
 
     def unfamiliar(self, text: str) -> float:
         """How foreign the message's words are to the in-scope entries (0..1).
@@ -201,14 +209,20 @@ class Matcher:
                 scores[index] *= _TOPIC_WHEN_CUED_FACTOR
         scored = sorted(scores.items(), key=lambda item: -item[1])[:_RERANK]
         if _FUZZ_WEIGHT:
+            sorted_text = _sorted_words(text)
             scored = sorted(
-                ((i, s + _FUZZ_WEIGHT * self._closest_phrasing(text, i)) for i, s in scored), key=lambda item: -item[1]
+                ((i, s + _FUZZ_WEIGHT * self._closest_phrasing(sorted_text, i)) for i, s in scored),
+                key=lambda item: -item[1],
             )
         return [Candidate(intent=self._ids[i], score=min(1.0, s)) for i, s in scored[:limit]]
 
-    def _closest_phrasing(self, text: str, entry_index: int) -> float:
-        """rapidfuzz similarity (0..1) of the message to the entry's nearest example phrasing."""
-        match = process.extractOne(text, self._examples_of[entry_index], scorer=fuzz.token_set_ratio)
+    def _closest_phrasing(self, sorted_text: str, entry_index: int) -> float:
+        """rapidfuzz similarity (0..1) of the message to the entry's nearest example phrasing.
+
+        Both sides are word-sorted in advance, so plain `fuzz.ratio` gives token-sort
+        similarity without re-tokenising every phrasing on every message.
+        """
+        match = process.extractOne(sorted_text, self._sorted_examples[entry_index], scorer=fuzz.ratio)
         return match[1] / 100 if match else 0.0
 
     def route(self, text: str) -> Route:
