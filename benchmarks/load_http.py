@@ -28,9 +28,9 @@ import itertools
 import json
 import os
 import platform
+import shlex
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -213,7 +213,7 @@ class Phase:
     samples: list[Sample] = field(default_factory=list)
     mentions_sent: int = 0
     mentions_answered: int = 0
-    server_cpu_seconds: float | None = None
+    server_cpu_seconds: tuple[float, float] | None = None  # (user, system)
 
 
 def run_phase(port: int, requests: list[Request], *, concurrency: int, keepalive: bool) -> tuple[float, list[Sample]]:
@@ -322,21 +322,22 @@ def start_server(name: str, argv: list[str], *, port: int, env: dict[str, str], 
     raise RuntimeError(f"{name} did not answer on port {port} within {START_TIMEOUT_SECONDS:.0f} s:\n{tail(log_path)}")
 
 
-def group_cpu_seconds(pgid: int) -> float | None:
-    """CPU seconds (user + system) used so far by every live process in group `pgid` (Linux /proc), else None."""
+def group_cpu_seconds(pgid: int) -> tuple[float, float] | None:
+    """(user, system) CPU seconds used so far by every live process in group `pgid` (Linux /proc), else None."""
     proc = Path("/proc")
     if not proc.is_dir():
         return None
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0
+    user = system = 0
     for stat in proc.glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except (OSError, IndexError):
             continue
-        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ... utime (12), stime (13)
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
+        if int(fields[2]) == pgid:  # fields after the command: state, ppid, pgrp, ... utime (11), stime (12)
+            user += int(fields[11])
+            system += int(fields[12])
+    return user / ticks, system / ticks
 
 
 def tail(path: Path, lines: int = 20) -> str:
@@ -403,7 +404,11 @@ def summarise(phases: list[Phase]) -> dict:
         "mentions_answered": sum(phase.mentions_answered for phase in phases),
         "rounds_requests_per_second": [round(len(p.samples) / p.wall_seconds, 1) for p in phases if p.wall_seconds],
         "server_cpu_ms_per_request": (
-            round(1000 * sum(p.server_cpu_seconds for p in phases) / len(samples), 3)
+            round(1000 * sum(sum(p.server_cpu_seconds) for p in phases) / len(samples), 3)
+            if samples and all(p.server_cpu_seconds is not None for p in phases) else None
+        ),
+        "server_system_cpu_ms_per_request": (
+            round(1000 * sum(p.server_cpu_seconds[1] for p in phases) / len(samples), 3)
             if samples and all(p.server_cpu_seconds is not None for p in phases) else None
         ),
         "by_kind": by_kind,
@@ -435,13 +440,16 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--requests", type=int, default=800, help="measured requests per target per round")
     parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per target")
     parser.add_argument("--concurrency", type=int, default=8, help="requests in flight")
-    parser.add_argument("--warmup", type=int, default=80, help="unmeasured requests before each phase")
+    parser.add_argument("--warmup", type=int, default=200, help="unmeasured requests before each phase")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn workers for both servers")
     parser.add_argument("--keepalive", action=argparse.BooleanOptionalAction, default=True,
                         help="reuse connections (default) or open one per request")
     parser.add_argument("--log-level", default="INFO", help="LOG_LEVEL for both servers")
     parser.add_argument("--only", choices=["evalbot", "bare"], help="run one target (no ratio)")
+    parser.add_argument("--evalbot-argv", help="run evalbot with this command instead (experiments), "
+                                               "e.g. 'python my_launcher.py serve --http'; --workers/--port are added")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     if not MIN_REQUESTS <= args.requests <= MAX_REQUESTS:
         parser.error(f"--requests must be between {MIN_REQUESTS} and {MAX_REQUESTS}")
@@ -450,77 +458,95 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    mismatches = check_mirrored_settings(args.workers)
-    for problem in mismatches:
-        print(f"warning: server settings differ: {problem}", file=sys.stderr)
+def measure_target(server: Server, fake: FakeSlack, *, batch: str, args: argparse.Namespace) -> Phase:
+    """One phase against one server: warm up, then the measured requests; CPU and answered mentions counted."""
+    warm = build_requests(args.warmup, response_url=fake.response_url, run_id=batch + "w")
+    posts_before = fake.calls_of("chat.postMessage")
+    run_phase(server.port, warm, concurrency=args.concurrency, keepalive=args.keepalive)
+    wait_for_posts(fake, posts_before + sum(r.kind == "mention" for r in warm))
+    measured = build_requests(args.requests, response_url=fake.response_url, run_id=batch)
+    posts_before = fake.calls_of("chat.postMessage")
+    cpu_before = group_cpu_seconds(server.process.pid)
+    wall, samples = run_phase(server.port, measured, concurrency=args.concurrency, keepalive=args.keepalive)
+    sent = sum(r.kind == "mention" for r in measured)
+    answered = wait_for_posts(fake, posts_before + sent) - posts_before
+    cpu_after = group_cpu_seconds(server.process.pid)
+    cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1]) if cpu_before and cpu_after else None
+    return Phase(server.name, wall, samples, sent, answered, cpu)
+
+
+def describe(phase: Phase, round_index: int) -> str:
+    cpu = phase.server_cpu_seconds
+    count = len(phase.samples)
+    cpu_note = (f"  server CPU {1000 * sum(cpu) / count:.2f} ms/req (user {1000 * cpu[0] / count:.2f}, "
+                f"system {1000 * cpu[1] / count:.2f})" if cpu and count else "")
+    return (f"round {round_index + 1} {phase.target:8} {count / phase.wall_seconds:7.0f} req/s  "
+            f"errors {sum(1 for s in phase.samples if s.error)}  "
+            f"mentions {phase.mentions_answered}/{phase.mentions_sent}{cpu_note}")
+
+
+def server_commands(args: argparse.Namespace) -> dict[str, list[str]]:
+    # The servers run in a temporary folder: relative paths in --evalbot-argv are made absolute first.
+    evalbot = [os.path.abspath(word) if Path(word).exists() else word for word in shlex.split(args.evalbot_argv)
+               ] if args.evalbot_argv else [sys.executable, "-m", "evalbot", "serve", "--http"]
+    return {
+        "evalbot": [*evalbot, "--workers", str(args.workers)],
+        "bare": [sys.executable, str(HERE / "bare_bolt_app.py"), "--host", HOST, "--workers", str(args.workers),
+                 "--log-level", args.log_level.lower()],
+    }
+
+
+def run_benchmark(args: argparse.Namespace, targets: list[str]) -> tuple[dict[str, list[Phase]], dict]:
+    """Start the fake API and the servers, run the alternating rounds, stop everything; (phases, exit codes)."""
     fake = FakeSlack()
     threading.Thread(target=fake.serve_forever, name="fake-slack", daemon=True).start()
-    targets = [args.only] if args.only else ["evalbot", "bare"]
     servers: dict[str, Server] = {}
     phases: dict[str, list[Phase]] = {name: [] for name in targets}
     with tempfile.TemporaryDirectory(prefix="evalbot-bench-") as tmp:
         workdir = Path(tmp)
         env = {key: value for key, value in os.environ.items() if not key.startswith(("SLACK_", "EVALBOT_"))}
         env |= {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": fake.api_url,
-                "EVALBOT_DATA_DIR": str(workdir / "var"), "LOG_LEVEL": args.log_level.upper(),
-                "PYTHONUNBUFFERED": "1"}
-        commands = {
-            "evalbot": [sys.executable, "-m", "evalbot", "serve", "--http", "--workers", str(args.workers)],
-            "bare": [sys.executable, str(HERE / "bare_bolt_app.py"), "--host", HOST,
-                     "--workers", str(args.workers), "--log-level", args.log_level.lower()],
-        }
+                "EVALBOT_DATA_DIR": str(workdir / "var"), "LOG_LEVEL": args.log_level.upper(), "PYTHONUNBUFFERED": "1"}
+        commands = server_commands(args)
+        exit_codes: dict[str, int | None] = {}
         try:
             for name in targets:
                 port = free_port()
                 servers[name] = start_server(name, [*commands[name], "--port", str(port)], port=port, env=env,
                                              workdir=workdir)
-            run_id = f"{int(time.time()) % 100000:05d}"
-            sequence = itertools.count()
+            run_id, sequence = f"{int(time.time()) % 100000:05d}", itertools.count()
             for round_index in range(args.rounds):
-                order = targets if round_index % 2 == 0 else list(reversed(targets))
-                for name in order:
-                    server = servers[name]
-                    batch = f"{run_id}{next(sequence):02d}"
-                    warm = build_requests(args.warmup, response_url=fake.response_url, run_id=batch + "w")
-                    posts_before = fake.calls_of("chat.postMessage")
-                    run_phase(server.port, warm, concurrency=args.concurrency, keepalive=args.keepalive)
-                    wait_for_posts(fake, posts_before + sum(r.kind == "mention" for r in warm))
-                    measured = build_requests(args.requests, response_url=fake.response_url, run_id=batch)
-                    posts_before = fake.calls_of("chat.postMessage")
-                    cpu_before = group_cpu_seconds(server.process.pid)
-                    wall, samples = run_phase(server.port, measured, concurrency=args.concurrency,
-                                              keepalive=args.keepalive)
-                    sent = sum(r.kind == "mention" for r in measured)
-                    answered = wait_for_posts(fake, posts_before + sent) - posts_before
-                    cpu_after = group_cpu_seconds(server.process.pid)
-                    cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
-                    phases[name].append(Phase(name, wall, samples, sent, answered, cpu))
-                    cpu_note = f"  server CPU {1000 * cpu / len(samples):.2f} ms/req" if cpu else ""
-                    print(f"round {round_index + 1} {name:8} {len(samples) / wall:7.0f} req/s  "
-                          f"errors {sum(1 for s in samples if s.error)}  mentions {answered}/{sent}{cpu_note}",
-                          file=sys.stderr)
+                for name in targets if round_index % 2 == 0 else list(reversed(targets)):
+                    phase = measure_target(servers[name], fake, batch=f"{run_id}{next(sequence):02d}", args=args)
+                    phases[name].append(phase)
+                    print(describe(phase, round_index), file=sys.stderr)
         finally:
             exit_codes = {name: server.stop() for name, server in servers.items()}
-            logs = {name: tail(server.log_path, 5) for name, server in servers.items()}
+            for name, code in exit_codes.items():
+                if code not in (0, None):
+                    print(f"warning: {name} exited with {code}:\n{tail(servers[name].log_path)}", file=sys.stderr)
             fake.shutdown()
+    return phases, exit_codes
 
-    summary = {name: summarise(phases[name]) for name in targets}
+
+def build_results(args: argparse.Namespace, phases: dict[str, list[Phase]], exit_codes: dict,
+                  mismatches: list[str]) -> dict:
+    summary = {name: summarise(target_phases) for name, target_phases in phases.items()}
     results: dict = {
         "benchmark": "load_http",
         "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version(),
                     "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None},
         "settings": {"requests_per_round": args.requests, "rounds": args.rounds, "concurrency": args.concurrency,
-                     "warmup": args.warmup, "workers": args.workers, "threads_per_worker": 8,
-                     "keepalive": args.keepalive, "log_level": args.log_level.upper(),
+                     "warmup": args.warmup, "workers": args.workers, "keepalive": args.keepalive,
+                     "log_level": args.log_level.upper(),
+                     "evalbot_argv": args.evalbot_argv or "python -m evalbot serve --http",
                      "mix": "half /evalbot slash commands, half app_mention events; one user per request",
                      "settings_mismatches": mismatches},
         "targets": summary,
         "exit_codes": exit_codes,
     }
-    if len(targets) == 2:
+    if set(summary) == {"evalbot", "bare"}:
         evalbot, bare = summary["evalbot"], summary["bare"]
         results["ratio"] = round(evalbot["requests_per_second"] / bare["requests_per_second"], 3)
         results["round_ratios"] = [round(e / b, 3) for e, b in zip(evalbot["rounds_requests_per_second"],
@@ -530,16 +556,23 @@ def main(argv: list[str] | None = None) -> int:
             "p99": evalbot["p99_ms"] < TARGETS_P99_MS,
             "ratio": results["ratio"] >= TARGET_RATIO,
         }
-        print(markdown(results))
-    else:
-        print(json.dumps(summary, indent=2))
-    if any(code not in (0, None) for code in exit_codes.values()):
-        print(f"warning: server exit codes {exit_codes}; last log lines: {json.dumps(logs, indent=1)}",
-              file=sys.stderr)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    mismatches = check_mirrored_settings(args.workers)
+    for problem in mismatches:
+        print(f"warning: server settings differ: {problem}", file=sys.stderr)
+    targets = [args.only] if args.only else ["evalbot", "bare"]
+    phases, exit_codes = run_benchmark(args, targets)
+    results = build_results(args, phases, exit_codes, mismatches)
+    print(markdown(results) if "ratio" in results else json.dumps(results["targets"], indent=2))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(results, indent=2) + "\n")
     print(f"results written to {args.output}", file=sys.stderr)
-    return 0
+    missed = [name for name, met in results.get("targets_met", {}).items() if not met]
+    return 1 if args.check and missed else 0
 
 
 if __name__ == "__main__":

@@ -17,9 +17,9 @@ import logging
 import os
 import re
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
-from datetime import UTC, datetime
 from typing import Any
 
 # Slack tokens: xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe- / xoxe.xoxb- (rotating), xapp-.
@@ -38,11 +38,14 @@ _RECORD_ATTRS = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctim
 
 def redact(text: str, secrets: Iterable[str] = ()) -> str:
     """Replace Slack tokens and each of `secrets` in `text` with `[redacted]`."""
-    text = _SECRET.sub(_REDACTED, text)
-    for secret in secrets:
-        if secret and len(secret) >= MIN_SECRET_LENGTH:
-            text = text.replace(secret, _REDACTED)
-    return text
+    return _redactor(tuple(secrets)).sub(_REDACTED, text)
+
+
+def _redactor(secrets: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for token shapes and the literal secrets (longest first), so a string is scanned once."""
+    literals = sorted({s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True)
+    token = f"(?i:{_SECRET.pattern})"
+    return re.compile("|".join([*(re.escape(s) for s in literals), token]))
 
 
 def secrets_from_env(environ: dict[str, str] | None = None) -> tuple[str, ...]:
@@ -81,11 +84,11 @@ class JsonFormatter(logging.Formatter):
 
     def __init__(self, *, secrets: Iterable[str] = ()):
         super().__init__()
-        self._secrets = tuple(s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH)
+        self._pattern = _redactor(tuple(secrets))
 
     def format(self, record: logging.LogRecord) -> str:
         payload: dict[str, Any] = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -102,16 +105,19 @@ class JsonFormatter(logging.Formatter):
             payload["traceback"] = record.exc_text
         if record.stack_info:
             payload["stack"] = self.formatStack(record.stack_info)
-        line = json.dumps(self._scrub(payload), default=str)
+        # Top-level keys are fixed names or `extra` attribute names; the last pass below covers them anyway.
+        line = json.dumps({key: self._scrub(value) for key, value in payload.items()})
         # Belt and braces: nothing token-shaped survives, even if it came through an odd type.
         return _SECRET.sub(_REDACTED, line)
 
     def _scrub(self, value: Any, depth: int = 0) -> Any:
         """Redact every string inside `value`; anything not JSON-native becomes its redacted str()."""
-        if isinstance(value, str):
-            return redact(value, self._secrets)
+        if type(value) is str:
+            return self._pattern.sub(_REDACTED, value)
         if value is None or isinstance(value, bool | int | float):
             return value
+        if isinstance(value, str):  # a str subclass
+            return self._pattern.sub(_REDACTED, str(value))
         if depth < 8 and isinstance(value, dict):
             return {self._scrub(str(k), depth + 1): self._scrub(v, depth + 1) for k, v in value.items()}
         if depth < 8 and isinstance(value, list | tuple | set | frozenset):
@@ -120,7 +126,7 @@ class JsonFormatter(logging.Formatter):
             text = str(value)
         except Exception:  # noqa: BLE001 - a broken __str__ must not lose the log line
             text = f"<unprintable {type(value).__name__}>"
-        return redact(text, self._secrets)
+        return self._pattern.sub(_REDACTED, text)
 
 
 def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = None) -> None:
@@ -133,7 +139,7 @@ def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = No
     """
     values = set(secrets_from_env()) | set(secrets or ())
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(JsonFormatter(secrets=sorted(values, key=len, reverse=True)))
+    handler.setFormatter(JsonFormatter(secrets=values))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -27,6 +27,15 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 SECRETS = (BOT_TOKEN, APP_TOKEN, USER_TOKEN, SIGNING_SECRET)
 
 
+def probe_logger() -> logging.Logger:
+    """A logger outside the `evalbot` tree, whose level other tests (or Bolt) may have pinned."""
+    logger = logging.getLogger("tests.logs.probe")
+    logger.setLevel(logging.NOTSET)
+    logger.disabled = False
+    logger.propagate = True
+    return logger
+
+
 class Unprintable:
     """An extra value whose str() blows up."""
 
@@ -106,7 +115,7 @@ LOG_CALLS = {
 @pytest.mark.parametrize("call", LOG_CALLS.values(), ids=LOG_CALLS.keys())
 def test_secrets_never_logged(capture, call):
     """Tokens and the signing secret are redacted wherever they occur in a record."""
-    call(logging.getLogger("evalbot.test"))
+    call(probe_logger())
     assert_clean(capture.getvalue())
     assert "[redacted]" in capture.getvalue() or "unprintable" in capture.getvalue()
     assert len(lines_of(capture)) == 1
@@ -115,7 +124,7 @@ def test_secrets_never_logged(capture, call):
 @pytest.mark.parametrize("method", ["exception", "error_exc_info", "critical_exc_info"])
 def test_secrets_never_logged_in_tracebacks(capture, method):
     """An exception's message, its cause and its source lines are redacted in the traceback."""
-    log = logging.getLogger("evalbot.test")
+    log = probe_logger()
     try:
         raise_with_secrets()
     except RuntimeError:
@@ -138,7 +147,7 @@ def test_secrets_from_the_environment_are_redacted_by_default(root_logging, monk
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SIGNING_SECRET)
     monkeypatch.setenv("SLACK_BOT_TOKEN", "not-token-shaped-but-secret")
     configure_logging("INFO")
-    logging.getLogger("evalbot.test").info("%s %s", SIGNING_SECRET, "not-token-shaped-but-secret")
+    probe_logger().info("%s %s", SIGNING_SECRET, "not-token-shaped-but-secret")
     assert SIGNING_SECRET not in stream.getvalue()
     assert "not-token-shaped-but-secret" not in stream.getvalue()
 
@@ -177,7 +186,7 @@ def test_short_secrets_are_not_redacted_literally():
 
 def test_one_json_object_per_line(capture):
     """Multi-line messages and tracebacks still give exactly one JSON line per record."""
-    log = logging.getLogger("evalbot.test")
+    log = probe_logger()
     log.info("line one\nline two\r\nline three")
     try:
         raise ValueError("multi\nline")
@@ -194,7 +203,7 @@ def test_one_json_object_per_line(capture):
 
 def test_request_id_from_extra(capture):
     """A request_id passed as an extra appears as a top-level field."""
-    logging.getLogger("evalbot.test").info("handled", extra={"request_id": "req-1", "elapsed_ms": 3.5})
+    probe_logger().info("handled", extra={"request_id": "req-1", "elapsed_ms": 3.5})
     (record,) = lines_of(capture)
     assert record["request_id"] == "req-1"
     assert record["elapsed_ms"] == 3.5
@@ -202,14 +211,14 @@ def test_request_id_from_extra(capture):
 
 def test_request_id_absent_when_not_given(capture):
     """Outside any request there is no request_id field."""
-    logging.getLogger("evalbot.test").info("idle")
+    probe_logger().info("idle")
     (record,) = lines_of(capture)
     assert "request_id" not in record
 
 
 def test_request_scope_tags_every_line(capture):
     """Inside request_scope every line carries the id; nested scopes restore the outer one."""
-    log = logging.getLogger("evalbot.test")
+    log = probe_logger()
     with request_scope("outer"):
         log.info("a")
         with request_scope("inner"):
@@ -224,7 +233,7 @@ def test_request_scope_tags_every_line(capture):
 
 def test_request_scope_is_per_thread(capture):
     """Concurrent requests on different threads never see each other's ids."""
-    log = logging.getLogger("evalbot.test")
+    log = probe_logger()
     barrier = threading.Barrier(4)
 
     def work(index: int) -> None:

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from fuzz_strategies import KEYS, MESSAGE_MAX, SLASH_MAX, commands, fuzz_settings, slack_text
 from hypothesis import assume, example, given
 from hypothesis import strategies as st

@@ -1,0 +1,115 @@
+"""`evalbot` with what-if patches, to measure a change before making it (benchmarks only, never production).
+
+    BENCH_PATCH=cache,inline .venv/bin/python benchmarks/load_http.py \\
+        --evalbot-argv ".venv/bin/python benchmarks/what_if.py serve --http"
+
+`BENCH_PATCH` is a comma-separated list of:
+
+- `constant`: the brain returns one prepared reply (the upper bound of making routing free);
+- `cache`: answers are cached by message text (a bounded dict);
+- `inline`: `/evalbot` answers in the listener thread instead of handing off to the answer pool;
+- `plainpool`: Bolt's listener pool is a plain ThreadPoolExecutor (no context copy, no drain bookkeeping);
+- `gcfreeze`: `gc.freeze()` in the master after the app is built, before gunicorn forks;
+- `nodedupe`: no duplicate-delivery store (SQLite) lookups.
+
+The patches reach into evalbot's internals as they are today; if one no longer applies it fails loudly.
+"""
+
+import concurrent.futures
+import gc
+import os
+import sys
+
+CACHE_SIZE = 4096
+
+
+def patch_constant() -> None:
+    from evalbot.core.brain import Brain
+
+    original, prepared = Brain.answer, []
+
+    def answer(self, text):
+        if not prepared:
+            prepared.append(original(self, "help"))
+        return prepared[0]
+
+    Brain.answer = answer
+
+
+def patch_cache() -> None:
+    from evalbot.core.brain import Brain
+
+    original, cache = Brain.answer, {}
+
+    def answer(self, text):
+        reply = cache.get(text)
+        if reply is None:
+            if len(cache) >= CACHE_SIZE:
+                cache.clear()
+            reply = cache[text] = original(self, text)
+        return reply
+
+    Brain.answer = answer
+
+
+def patch_inline() -> None:
+    import evalbot.slack.listeners.commands as commands
+    from evalbot.slack.answering import answer_text
+    from evalbot.slack.deps import deps_of
+    from evalbot.slack.listeners.commands import evalbot_command
+
+    def answer_command(ack, command, context) -> None:
+        text = command.get("text") if isinstance(command.get("text"), str) else ""
+        reply = answer_text(deps_of(context), text, user=command.get("user_id") or "")
+        ack(response_type="ephemeral", **evalbot_command._payload(reply, text))
+
+    evalbot_command.answer_command = commands.answer_command = answer_command
+
+
+def patch_plainpool() -> None:
+    import evalbot.slack.app as app_module
+
+    app_module.ContextThreadPoolExecutor = concurrent.futures.ThreadPoolExecutor
+
+
+def patch_gcfreeze() -> None:
+    import evalbot.slack.serve as serve_module
+
+    original = serve_module._build
+
+    def build(settings):
+        app = original(settings)
+        gc.collect()
+        gc.freeze()
+        return app
+
+    serve_module._build = build
+
+
+def patch_nodedupe() -> None:
+    import evalbot.slack.app as app_module
+    import evalbot.slack.middleware as middleware
+
+    def skip_repeated_events(next):
+        next()
+
+    middleware.skip_repeated_events = app_module.skip_repeated_events = skip_repeated_events
+
+
+PATCHES = {"constant": patch_constant, "cache": patch_cache, "inline": patch_inline, "plainpool": patch_plainpool,
+           "gcfreeze": patch_gcfreeze, "nodedupe": patch_nodedupe}
+
+
+def main() -> int:
+    for name in filter(None, os.environ.get("BENCH_PATCH", "").split(",")):
+        if name not in PATCHES:
+            print(f"what_if: unknown patch {name!r}; known: {', '.join(PATCHES)}", file=sys.stderr)
+            return 2
+        PATCHES[name]()
+    from evalbot.cli import main as evalbot_main
+
+    return evalbot_main()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
