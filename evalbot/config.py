@@ -29,12 +29,25 @@ class Settings(BaseModel):
     port: int = Field(default=3000, ge=1, le=65535)
     evalbot_knowledge_dir: Path | None = None
     evalbot_data_dir: Path = Path("var")
+    # Where a built routing index is kept between runs; "off" rebuilds it every time.
+    evalbot_cache_dir: str | None = None
     log_level: str = "INFO"
 
-    @field_validator("slack_bot_token", "slack_signing_secret", "slack_app_token", "evalbot_knowledge_dir", mode="before")
+    @field_validator(
+        "slack_bot_token", "slack_signing_secret", "slack_app_token", "evalbot_knowledge_dir", "evalbot_cache_dir",
+        mode="before",
+    )
     @classmethod
     def _blank_is_unset(cls, value: object) -> object:
         return None if isinstance(value, str) and not value.strip() else value
+
+    def routing_cache_dir(self) -> Path | None:
+        """The index cache folder: EVALBOT_CACHE_DIR, "off" for none, else the user's cache folder."""
+        if self.evalbot_cache_dir is None:
+            from evalbot.core.brain_cache import default_cache_dir
+
+            return default_cache_dir()
+        return None if self.evalbot_cache_dir.lower() in {"off", "none", "0"} else Path(self.evalbot_cache_dir)
 
     @field_validator("slack_api_url")
     @classmethod

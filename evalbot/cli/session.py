@@ -11,7 +11,7 @@ log = logging.getLogger("evalbot.cli")
 
 
 def build_brain(settings: Settings) -> Brain:
-    return Brain.load(overlay_dir=settings.evalbot_knowledge_dir)
+    return Brain.load(overlay_dir=settings.evalbot_knowledge_dir, cache_dir=settings.routing_cache_dir())
 
 
 def apology(reference: str) -> Reply:

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from evalbot.core import brain_cache
 from evalbot.core.handlers.calculator import answer_calculator, calculation_for
 from evalbot.core.handlers.catalogue import answer_catalogue
 from evalbot.core.handlers.checklist import answer_checklist
@@ -14,6 +15,7 @@ from evalbot.core.reply import InputProblem, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.inputs.pairs import split_pairs
 from evalbot.knowledge_base.loader import KnowledgeBase, load_knowledge
+from evalbot.knowledge_base.locate import shipped_knowledge_dir
 from evalbot.knowledge_base.models import (
     CalculatorCard,
     Checklist,
@@ -41,8 +43,23 @@ class Brain:
         self.matcher = matcher or Matcher(knowledge=knowledge)
 
     @classmethod
-    def load(cls, *, overlay_dir: Path | None = None) -> "Brain":
-        return cls(knowledge=load_knowledge(overlay_dir))
+    def load(cls, *, overlay_dir: Path | None = None, cache_dir: Path | None = None) -> "Brain":
+        """Load the knowledge base (and overlay) and build the matcher, or reuse a cached build.
+
+        Args:
+            overlay_dir: an organisation's knowledge folder laid over the shipped one.
+            cache_dir: where a built copy is kept between runs; None builds afresh every time.
+        """
+        if cache_dir is None:
+            return cls(knowledge=load_knowledge(overlay_dir))
+        key = brain_cache.fingerprint([shipped_knowledge_dir(), *([overlay_dir] if overlay_dir else [])])
+        cached = brain_cache.read(cache_dir, key)
+        if cached is not None:
+            knowledge, matcher = cached
+            return cls(knowledge=knowledge, matcher=matcher)
+        brain = cls(knowledge=load_knowledge(overlay_dir))
+        brain_cache.write(cache_dir, key, brain.knowledge, brain.matcher)
+        return brain
 
     def answer(self, text: str) -> Reply:
         """Answer one message; expected input problems come back as an error `Reply`."""

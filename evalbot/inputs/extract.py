@@ -99,6 +99,8 @@ def extract_inputs(calculator_id: str, text: str) -> dict[str, str]:
 
 def detect_calculation(text: str) -> str | None:
     """The calculator whose every required input `text` states, if exactly that is clear; else None."""
+    if not any(char.isdigit() for char in text):
+        return None  # every calculator needs a figure, so most questions stop here, cheaply
     prepared = prepare(text)
     for calculator_id, cue in (("npv", _NPV_CUE), ("team-cost", _TEAM_CUE), ("confidence-interval", None),
                                ("roi", None)):

@@ -27,15 +27,24 @@ class Speller:
     """
 
     def __init__(self, *, words: Collection[str]):
-        self._words = sorted(w for w in words if len(w) >= 5 and w.isalpha())
+        self._by_initial: dict[str, list[str]] = {}
+        for word in sorted(w for w in words if len(w) >= 5 and w.isalpha()):
+            self._by_initial.setdefault(word[0], []).append(word)
         self._known = frozenset(words)
+        self.repair = lru_cache(maxsize=8192)(self._repair)
+
+    def __getstate__(self) -> dict:
+        # The per-instance cache is a function wrapper: rebuilt rather than pickled.
+        return {key: value for key, value in self.__dict__.items() if key != "repair"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
         self.repair = lru_cache(maxsize=8192)(self._repair)
 
     def _repair(self, word: str) -> str:
         if word in self._known or len(word) < 6 or not word.isalpha():
             return word
-        pool = [w for w in self._words if w[0] == word[0]]
-        match = process.extractOne(word, pool, scorer=fuzz.ratio, score_cutoff=85)
+        match = process.extractOne(word, self._by_initial.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=85)
         return match[0] if match else word
 
 

@@ -125,8 +125,12 @@ def _apply_phrases(text: str) -> str:
     return _PHRASE.sub(lambda match: f" {PHRASES[match.group(1)]} ", text)
 
 
-def content_words(text: str) -> list[str]:
-    """Canonical content words of normalised `text`, before stemming: phrases and synonyms folded."""
+@lru_cache(maxsize=4096)
+def content_words(text: str) -> tuple[str, ...]:
+    """Canonical content words of normalised `text`, before stemming: phrases and synonyms folded.
+
+    Cached: routing one message asks for the same words several times.
+    """
     words: list[str] = []
     for raw in _TOKEN.findall(_apply_phrases(text)):
         raw = raw.strip("'-")
@@ -136,7 +140,7 @@ def content_words(text: str) -> list[str]:
             for word in SYNONYMS.get(part, part).split():
                 if word and word not in STOPWORDS:
                     words.append(word)
-    return words
+    return tuple(words)
 
 
 # Words that ask for a kind of answer rather than a subject: a list to work

@@ -26,7 +26,7 @@ _NEAREST_WEIGHT = 0.15
 _MISSING_CUE_FACTOR = 0.55
 _TOPIC_WHEN_CUED_FACTOR = 0.6
 _RERANK = 5
-_NEAREST_POOL = 12
+_NEAREST_POOL = 6
 _FUZZ_WEIGHT = 0.15
 _UNKNOWN_WORD_WEIGHT = 0.5
 _WHOLE_PHRASING_CUTOFF = 85
@@ -61,7 +61,7 @@ def _entry_words(entry: Entry, examples: list[str]) -> list[list[str]]:
     """
     texts = [normalise(text) for text in (entry.title, *entry.keywords)]
     texts.append(normalise(" ".join([entry.summary, *getattr(entry, "points", [])])))
-    return [content_words(text) for text in (*examples, *texts)]
+    return [list(content_words(text)) for text in (*examples, *texts)]
 
 
 def _sorted_words(text: str) -> str:
@@ -84,7 +84,11 @@ class Matcher:
         self._examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
         self._sorted_examples = [[_sorted_words(e) for e in examples] for examples in self._examples_of]
         words_per_entry = [_entry_words(entry, examples) for entry, examples in zip(entries, self._examples_of)]
-        docs_per_entry = [[with_bigrams([stem(w) for w in words]) for words in texts] for texts in words_per_entry]
+        # Bigrams mark phrasing; the profile (last document) is prose, where they would only add bulk.
+        docs_per_entry = [
+            [with_bigrams([stem(w) for w in words]) for words in texts[:-1]] + [[stem(w) for w in texts[-1]]]
+            for texts in words_per_entry
+        ]
 
         entry_frequency: dict[str, int] = defaultdict(int)
         for docs in docs_per_entry:

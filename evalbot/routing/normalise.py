@@ -1,6 +1,7 @@
 """Turn a Slack or terminal message into plain lower-case words."""
 
 import re
+from functools import lru_cache
 
 # Character classes exclude "<" so an unclosed "<https://" cannot scan to the end of
 # the text from every opening bracket (quadratic on hostile input).
@@ -36,6 +37,7 @@ def strip_slack(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Fold a message to lower-case words for matching."""
     text = strip_slack(text).lower()
