@@ -44,11 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from evalbot.config import load_settings
-    from evalbot.logs import configure_logging
+    from evalbot.logs import configure_logging, secrets_of
 
     try:
         settings = load_settings()
-        configure_logging(settings.log_level)
+        configure_logging(settings.log_level, secrets=secrets_of(settings))
         if args.command == "ask":
             from evalbot.cli.ask import run_ask
 
