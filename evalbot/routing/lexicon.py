@@ -145,10 +145,31 @@ def content_words(text: str) -> tuple[str, ...]:
 
 # Words that ask for a kind of answer rather than a subject: a list to work
 # through, or a draft to send. Without them, a checklist or template is a less
-# likely reading than the topic it shares words with.
+# likely reading than the topic it shares words with. A request that opens with
+# a verb ("write the board update", "list the steps") is a cue too. The word
+# lists were chosen by cross-validation (scripts/calibrate-thresholds' method):
+# narrower lists that spare advice questions ("how do I write for execs") lost
+# more than they won.
 CHECKLIST_CUES = frozenset(
-    "checklist list lists step checklist prep prepare preparation tick items item todo before ready readiness bring".split()
+    "checklist list lists prep preparation tick items todo readiness before ready bring prepare step".split()
 )
 TEMPLATE_CUES = frozenset(
-    "template draft write writ wording email mail message note script memo letter doc text fill outline send paste".split()
+    "template script wording paste fill boilerplate writeup email message note memo letter outline send text write writ"
+    .split()
 )
+_REQUEST_OPENERS = re.compile(
+    r"^(?:(?:pls|please|can you|could you|would you|help me|i need you to|quick)\s+)*"
+    r"(?:write|draft|compose|prepare|create|put together|give me|make me|make|send|email|generate|help me write)\b"
+)
+_LIST_OPENERS = re.compile(r"^(?:(?:pls|please|can you|could you|quick)\s+)*(?:list|give me a list|give me the steps|steps)\b")
+
+
+def asked_kinds(text: str) -> frozenset[str]:
+    """Which kinds of answer normalised `text` asks for: "checklist", "template", both or neither."""
+    words = set(content_words(text))
+    kinds = set()
+    if words & CHECKLIST_CUES or _LIST_OPENERS.match(text):
+        kinds.add("checklist")
+    if words & TEMPLATE_CUES or (_REQUEST_OPENERS.match(text) and "checklist" not in kinds):
+        kinds.add("template")
+    return frozenset(kinds)

@@ -18,7 +18,7 @@ from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Checklist, Entry, NegativeCard, Template, Topic
 from evalbot.routing.features import Speller, query_features, stems, with_bigrams
-from evalbot.routing.lexicon import CHECKLIST_CUES, TEMPLATE_CUES, content_words, stem
+from evalbot.routing.lexicon import asked_kinds, content_words, stem
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
@@ -125,8 +125,8 @@ class Matcher:
             for doc in docs for f in doc if "_" not in f
         ) - self._domain
         self._exact = self._exact_names(entries)
-        self._kind_cues = {
-            index: CHECKLIST_CUES if isinstance(entry, Checklist) else TEMPLATE_CUES
+        self._answer_kind = {
+            index: "checklist" if isinstance(entry, Checklist) else "template"
             for index, entry in enumerate(entries)
             if isinstance(entry, Checklist | Template)
         }
@@ -202,13 +202,12 @@ class Matcher:
     def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
         """The best `limit` entries for normalised `text`, best first (negatives included)."""
         scores = self.scores(text)
-        words = set(content_words(text)) | {stem(w) for w in content_words(text)}
-        asked_for = {id(cues) for cues in (CHECKLIST_CUES, TEMPLATE_CUES) if words & cues}
+        asked_for = asked_kinds(text)
         for index in scores:
-            cues = self._kind_cues.get(index)
-            if cues is not None and id(cues) not in asked_for:
+            kind = self._answer_kind.get(index)
+            if kind is not None and kind not in asked_for:
                 scores[index] *= _MISSING_CUE_FACTOR
-            elif cues is None and asked_for:
+            elif kind is None and asked_for:
                 # A list or a draft was asked for: the topic is the less likely reading.
                 scores[index] *= _TOPIC_WHEN_CUED_FACTOR
         scored = sorted(scores.items(), key=lambda item: -item[1])[:_RERANK]
