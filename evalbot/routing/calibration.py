@@ -6,6 +6,7 @@ phrasings are held out the same way and count as out of scope. The development
 set is never used here: it stays a held-apart check.
 """
 
+import math
 from dataclasses import dataclass
 
 from evalbot.core.reply import OUT_OF_SCOPE
@@ -64,3 +65,30 @@ def sweep(results: list[HeldOut], *, unfamiliar: float, accept_unfamiliar: float
             "oos_recall": sum(routed(r) == OUT_OF_SCOPE for r in negatives) / max(1, len(negatives)),
         })
     return rows
+
+
+def fit_confidence(results: list[HeldOut], *, iterations: int = 50) -> tuple[float, float]:
+    """Logistic fit of P(routed intent is right | score) on held-out in-scope phrasings.
+
+    Newton's method on two parameters; returns (slope, intercept) for
+    `confidence = 1 / (1 + exp(-(slope * score + intercept)))`.
+    """
+    pairs = [(r.score, 1.0 if r.top == r.expected else 0.0)
+             for r in results if r.expected != OUT_OF_SCOPE and r.top != OUT_OF_SCOPE]
+    slope, intercept = 0.0, 0.0
+    for _ in range(iterations):
+        g_slope = g_intercept = h_ss = h_si = h_ii = 0.0
+        for score, right in pairs:
+            p = 1 / (1 + math.exp(-(slope * score + intercept)))
+            weight = p * (1 - p)
+            g_slope += (p - right) * score
+            g_intercept += p - right
+            h_ss += weight * score * score
+            h_si += weight * score
+            h_ii += weight
+        determinant = h_ss * h_ii - h_si * h_si
+        if determinant <= 1e-12:
+            break
+        slope -= (h_ii * g_slope - h_si * g_intercept) / determinant
+        intercept -= (h_ss * g_intercept - h_si * g_slope) / determinant
+    return slope, intercept

@@ -241,7 +241,8 @@ class Matcher:
             return Route(intent=OUT_OF_SCOPE, confidence=self._oos_confidence(ranked), candidates=positives)
         top = ranked[0]
         close = [c for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin]
-        return Route(intent=top.intent, confidence=top.score, candidates=positives, ambiguous=bool(close))
+        confidence = round(self.thresholds.confidence(top.score), 4)
+        return Route(intent=top.intent, confidence=confidence, candidates=positives, ambiguous=bool(close))
 
     def _route_stop_words_only(self, text: str) -> Route:
         """A message with no content words ("what can you do", "how does this work").

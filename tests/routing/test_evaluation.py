@@ -53,3 +53,19 @@ def test_cross_validation_routes_every_phrasing_once(brain):
     rejections = [row["false_rejection"] for row in rows]
     assert rejections == sorted(rejections)
     assert rows[0]["accuracy"] > 0.5
+
+
+def test_confidence_fit_is_calibrated_on_synthetic_scores():
+    """The logistic fit recovers a rising curve: low scores unlikely right, high scores likely right."""
+    from evalbot.routing.calibration import HeldOut, fit_confidence
+    from evalbot.routing.thresholds import Thresholds
+
+    results = [
+        HeldOut(text="", expected="a", top="a" if i % 10 < round(score * 10) else "b", score=score, unfamiliar=0.0)
+        for score in (0.1, 0.3, 0.5, 0.7, 0.9) for i in range(50)
+    ]
+    slope, intercept = fit_confidence(results)
+    curve = Thresholds(confidence_slope=slope, confidence_intercept=intercept)
+    assert slope > 0
+    assert abs(curve.confidence(0.5) - 0.5) < 0.05
+    assert curve.confidence(0.1) < 0.25 < 0.75 < curve.confidence(0.9)
