@@ -56,7 +56,7 @@ def evalbot_wsgi(api_url: str, data_dir: Path, *, inline: bool = True) -> Callab
 
     settings = load_settings(slack_bot_token=load_http.BOT_TOKEN, slack_signing_secret=load_http.SIGNING_SECRET,
                              slack_api_url=api_url, evalbot_data_dir=data_dir)
-    app = build_app(settings, Brain.load())
+    app = build_app(settings, Brain.load(), verify_requests=False)  # as `serve --http`: the guard verifies
     if inline:
         app.listener_runner.listener_executor = InlineExecutor()
         object.__setattr__(app._evalbot_deps, "workers", InlineExecutor())

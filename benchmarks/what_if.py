@@ -7,7 +7,8 @@
 
 - `constant`: the brain returns one prepared reply (the upper bound of making routing free);
 - `cache`: answers are cached by message text (a bounded dict);
-- `inline`: `/evalbot` answers in the listener thread instead of handing off to the answer pool;
+- `inline`: `/evalbot` answers in its listener (the request thread) instead of on the answer pool,
+  so a slow answer gets no "Working on it…" fallback;
 - `plainpool`: Bolt's listener pool is a plain ThreadPoolExecutor (no context copy, no drain bookkeeping);
 - `gcfreeze`: `gc.freeze()` in the master after the app is built, before gunicorn forks;
 - `nodedupe`: no duplicate-delivery store (SQLite) lookups.
@@ -77,8 +78,8 @@ def patch_gcfreeze() -> None:
 
     original = serve_module._build
 
-    def build(settings):
-        app = original(settings)
+    def build(settings, **kwargs):
+        app = original(settings, **kwargs)
         gc.collect()
         gc.freeze()
         return app
@@ -87,13 +88,9 @@ def patch_gcfreeze() -> None:
 
 
 def patch_nodedupe() -> None:
-    import evalbot.slack.app as app_module
-    import evalbot.slack.middleware as middleware
+    from evalbot.slack.dedupe import SeenEvents
 
-    def skip_repeated_events(next):
-        next()
-
-    middleware.skip_repeated_events = app_module.skip_repeated_events = skip_repeated_events
+    SeenEvents.first_time = lambda self, event_id: True
 
 
 PATCHES = {"constant": patch_constant, "cache": patch_cache, "inline": patch_inline, "plainpool": patch_plainpool,

@@ -41,9 +41,14 @@ def redact(text: str, secrets: Iterable[str] = ()) -> str:
     return _redactor(tuple(secrets)).sub(_REDACTED, text)
 
 
+def _literal_secrets(secrets: tuple[str, ...]) -> list[str]:
+    """The secrets redacted literally, longest first."""
+    return sorted({s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True)
+
+
 def _redactor(secrets: tuple[str, ...]) -> re.Pattern[str]:
     """One pattern for token shapes and the literal secrets (longest first), so a string is scanned once."""
-    literals = sorted({s for s in secrets if s and len(s) >= MIN_SECRET_LENGTH}, key=len, reverse=True)
+    literals = _literal_secrets(secrets)
     token = f"(?i:{_SECRET.pattern})"
     return re.compile("|".join([*(re.escape(s) for s in literals), token]))
 
@@ -84,11 +89,32 @@ class JsonFormatter(logging.Formatter):
 
     def __init__(self, *, secrets: Iterable[str] = ()):
         super().__init__()
-        self._pattern = _redactor(tuple(secrets))
+        secrets = tuple(secrets)
+        self._pattern = _redactor(secrets)
+        self._literals = _literal_secrets(secrets)
+        self._second: tuple[int | None, str] = (None, "")  # the last second formatted, and its text
+
+    def _timestamp(self, record: logging.LogRecord) -> str:
+        second = int(record.created)
+        cached = self._second
+        if cached[0] != second:
+            cached = self._second = (second, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(second)))
+        return f"{cached[1]}.{int(record.msecs):03d}Z"
+
+    def _redact(self, text: str) -> str:
+        """`text` with tokens and secrets redacted; the pattern only runs when one of them may be there.
+
+        A token starts with `xox` or `xapp` (in any case), and a secret is matched exactly,
+        so a string holding neither is returned as it is, exactly as the pattern would.
+        """
+        low = text.lower()
+        if "xox" in low or "xapp" in low or any(secret in text for secret in self._literals):
+            return self._pattern.sub(_REDACTED, text)
+        return text
 
     def format(self, record: logging.LogRecord) -> str:
         payload: dict[str, Any] = {
-            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "time": self._timestamp(record),
             "level": record.levelname,
             "logger": record.name,
             "message": record.getMessage(),
@@ -106,18 +132,20 @@ class JsonFormatter(logging.Formatter):
         if record.stack_info:
             payload["stack"] = self.formatStack(record.stack_info)
         # Top-level keys are fixed names or `extra` attribute names; the last pass below covers them anyway.
-        line = json.dumps({key: self._scrub(value) for key, value in payload.items()})
+        scrub = self._scrub
+        line = json.dumps({key: scrub(value) for key, value in payload.items()})
         # Belt and braces: nothing token-shaped survives, even if it came through an odd type.
-        return _SECRET.sub(_REDACTED, line)
+        low = line.lower()
+        return _SECRET.sub(_REDACTED, line) if "xox" in low or "xapp" in low else line
 
     def _scrub(self, value: Any, depth: int = 0) -> Any:
         """Redact every string inside `value`; anything not JSON-native becomes its redacted str()."""
         if type(value) is str:
-            return self._pattern.sub(_REDACTED, value)
+            return self._redact(value)
         if value is None or isinstance(value, bool | int | float):
             return value
         if isinstance(value, str):  # a str subclass
-            return self._pattern.sub(_REDACTED, str(value))
+            return self._redact(str(value))
         if depth < 8 and isinstance(value, dict):
             return {self._scrub(str(k), depth + 1): self._scrub(v, depth + 1) for k, v in value.items()}
         if depth < 8 and isinstance(value, list | tuple | set | frozenset):
@@ -126,7 +154,7 @@ class JsonFormatter(logging.Formatter):
             text = str(value)
         except Exception:  # noqa: BLE001 - a broken __str__ must not lose the log line
             text = f"<unprintable {type(value).__name__}>"
-        return self._pattern.sub(_REDACTED, text)
+        return self._redact(text)
 
 
 def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = None) -> None:

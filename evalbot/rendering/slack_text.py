@@ -9,9 +9,8 @@ _PARTIAL_ENTITY = re.compile(r"&[a-z]{0,4}$")
 ELLIPSIS = "…"
 
 
-def esc(text: str) -> str:
-    """Escape `&`, `<`, `>` (the only characters Slack needs escaped)."""
-    return escape_mrkdwn(text)
+# Escape `&`, `<`, `>` (the only characters Slack needs escaped). An alias: it runs for every string rendered.
+esc = escape_mrkdwn
 
 
 def clip(text: str, limit: int) -> str:

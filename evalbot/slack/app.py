@@ -12,7 +12,7 @@ from evalbot.slack.deps import Deps
 from evalbot.slack.error_handler import handle_unexpected_error
 from evalbot.slack.executor import ContextThreadPoolExecutor
 from evalbot.slack.listeners import register_listeners
-from evalbot.slack.middleware import provide, skip_repeated_events
+from evalbot.slack.middleware import EvalbotMiddleware
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.web import build_web_client
 
@@ -21,6 +21,9 @@ LISTENER_THREADS = 16
 ANSWER_THREADS = 8
 FREE_TEXT_BURST = 20
 FREE_TEXT_PER_SECOND = 1.0
+# Bolt names its per-request logger after the app, and resets that logger's level to the
+# root's on every delivery: it must not be `evalbot`, the parent of our own loggers.
+BOLT_APP_NAME = "evalbot-bolt"
 
 
 class _ClientGivenNotice(logging.Filter):
@@ -37,6 +40,7 @@ def build_app(
     client: WebClient | None = None,
     seen: SeenEvents | None = None,
     limiter: RateLimiter | None = None,
+    verify_requests: bool = True,
 ) -> App:
     """A Bolt `App` answering with `brain`.
 
@@ -44,17 +48,19 @@ def build_app(
         client: the Web API client; by default one for `SLACK_API_URL` with bounded retries.
         seen: the duplicate-delivery store; by default SQLite under `EVALBOT_DATA_DIR`.
         limiter: the per-user free-text limit; by default a burst of 20, then 1 a second.
+        verify_requests: Bolt checks each request's Slack signature. Only a server that
+            verifies every request before Bolt sees it (`SlackWsgiApp`) turns this off.
     """
     bolt_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _ClientGivenNotice) for f in bolt_logger.filters):
         bolt_logger.addFilter(_ClientGivenNotice())
+    listeners = ContextThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener")
     app = App(
-        name="evalbot",
+        name=BOLT_APP_NAME,
         client=client or build_web_client(settings),
         signing_secret=settings.slack_signing_secret or "",
-        listener_executor=ContextThreadPoolExecutor(
-            max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener"
-        ),
+        request_verification_enabled=verify_requests,
+        listener_executor=listeners,
     )
     deps = Deps(
         brain=brain,
@@ -62,9 +68,8 @@ def build_app(
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
     )
-    app.middleware(provide(deps))
+    app.middleware(EvalbotMiddleware(deps, run_inline=getattr(listeners, "run_next_inline", None)))
     app._evalbot_deps = deps  # for drain(); Bolt has no public slot for app-owned resources
-    app.middleware(skip_repeated_events)
     register_listeners(app)
     app.error(handle_unexpected_error)
     return app

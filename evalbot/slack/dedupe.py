@@ -12,13 +12,16 @@ import os
 import sqlite3
 import threading
 import time
+import weakref
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 DEFAULT_TTL_SECONDS = 3600.0
 _PURGE_EVERY = 500  # claims between sweeps of expired ids
+_BUSY_TIMEOUT = 5.0  # seconds to wait for another writer (or this process's other threads)
 _SCHEMA = "CREATE TABLE IF NOT EXISTS seen_events (event_id TEXT PRIMARY KEY, expires_at REAL NOT NULL)"
 # Insert, or take over an expired row; `changes()` is 1 exactly when this caller claimed the id.
 _CLAIM = (
@@ -40,22 +43,27 @@ class SeenEvents:
         self.path = Path(path)
         self.ttl_seconds = ttl_seconds
         self._clock = clock
-        self._local = threading.local()
+        # One connection per process, its claims taken in turn. A connection per thread costs
+        # several times more CPU a claim under load: each sees every other's write as a change.
+        self._lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None
+        self._pid: int | None = None
         self._claims = 0
+        os.register_at_fork(after_in_child=partial(_after_fork, weakref.ref(self)))
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # A throwaway connection: none may be open when a server forks its workers.
-        with sqlite3.connect(self.path, timeout=5.0, isolation_level=None) as setup:
+        with sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT, isolation_level=None) as setup:
             setup.execute("PRAGMA journal_mode=WAL")
             setup.execute(_SCHEMA)
         setup.close()
 
     def _connect(self) -> sqlite3.Connection:
-        """One connection per thread and process (SQLite connections must not cross a fork)."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None or self._local.pid != os.getpid():
-            conn = sqlite3.connect(self.path, timeout=5.0, isolation_level=None, check_same_thread=False)
+        """This process's connection (SQLite connections must not cross a fork); call holding `_lock`."""
+        conn = self._conn
+        if conn is None or self._pid != os.getpid():
+            conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA synchronous=NORMAL")
-            self._local.conn, self._local.pid = conn, os.getpid()
+            self._conn, self._pid = conn, os.getpid()
         return conn
 
     def first_time(self, event_id: str) -> bool:
@@ -64,8 +72,11 @@ class SeenEvents:
         If the store cannot be used, the delivery is answered (True) and the fault logged:
         a rare double answer beats silently dropping a question.
         """
-        now = self._clock()
+        if not self._lock.acquire(timeout=_BUSY_TIMEOUT):
+            log.error("duplicate-delivery store busy; answering", extra={"event_id": event_id})
+            return True
         try:
+            now = self._clock()
             conn = self._connect()
             claimed = conn.execute(_CLAIM, (event_id, now + self.ttl_seconds, now)).rowcount == 1
             self._claims += 1
@@ -75,9 +86,19 @@ class SeenEvents:
         except sqlite3.Error:
             log.exception("duplicate-delivery store unavailable; answering", extra={"event_id": event_id})
             return True
+        finally:
+            self._lock.release()
 
     def close(self) -> None:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            conn.close()
-            self._local.conn = None
+        """Close this process's connection (the next claim opens a new one)."""
+        with self._lock:
+            if self._conn is not None and self._pid == os.getpid():
+                self._conn.close()
+            self._conn = None
+
+
+def _after_fork(ref: "weakref.ref[SeenEvents]") -> None:
+    """In a forked child: a fresh lock (another thread may have held the parent's) and no connection."""
+    seen = ref()
+    if seen is not None:
+        seen._lock, seen._conn, seen._pid = threading.Lock(), None, None

@@ -63,16 +63,21 @@ def _shape_problem(payload: dict, shapes: dict, where: str) -> str | None:
 
 def malformed(body: bytes, content_type: str | None) -> str | None:
     """Why Bolt could not handle `body`, or None when it looks like a Slack payload."""
+    return parse_payload(body, content_type)[1]
+
+
+def parse_payload(body: bytes, content_type: str | None) -> tuple[dict, None] | tuple[None, str]:
+    """`(payload, None)`: `body` parsed as Bolt parses it, and shaped as Bolt expects; else `(None, why not)`."""
     try:
         payload = _parse(body.decode("utf-8"), (content_type or "").split(";")[0].strip() or None)
     except UnicodeDecodeError:
-        return "body is not UTF-8"
+        return None, "body is not UTF-8"
     except (ValueError, RecursionError):
-        return "body is neither JSON nor form data"
+        return None, "body is neither JSON nor form data"
     if not isinstance(payload, dict):
-        return "payload is not an object"
+        return None, "payload is not an object"
     if any(key in payload and not isinstance(payload[key], dict) for key in _OBJECTS):
-        return "`event` and `view` must be objects"
+        return None, "`event` and `view` must be objects"
     problem = _shape_problem(payload, _SHAPES, "")
     if problem is None and isinstance(payload.get("event"), dict):
         problem = _shape_problem(payload["event"], _EVENT_SHAPES, "event.")
@@ -83,4 +88,4 @@ def malformed(body: bytes, content_type: str | None) -> str | None:
             and not all(isinstance(a, dict) for a in payload[key])
         ):
             problem = f"`{key}` must hold objects"
-    return problem
+    return (None, problem) if problem else (payload, None)

@@ -8,6 +8,10 @@
   Bolt alone would answer such a body with a 500 or a dropped connection.
 - Every delivery runs inside a request id that tags its log lines, the listener
   threads Bolt starts after the ack included.
+
+The guard hands Bolt the body it has already verified and parsed (Bolt's own WSGI
+adapter would read and parse it again); `serve --http` builds the app with Bolt's
+signature check off, since every request reaching it passed the guard's.
 """
 
 import hashlib
@@ -15,14 +19,13 @@ import hmac
 import json
 import logging
 import time
-from io import BytesIO
+from http import HTTPStatus
 
-from slack_bolt import App
-from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt import App, BoltRequest, BoltResponse
 
 from evalbot.logs import request_scope
 from evalbot.slack.middleware import new_request_id
-from evalbot.slack.payloads import malformed
+from evalbot.slack.payloads import parse_payload
 from evalbot.slack.references import new_reference
 
 log = logging.getLogger(__name__)
@@ -33,6 +36,7 @@ MAX_BODY_BYTES = 1024 * 1024
 EVENTS_PATH = "/slack/events"
 MAX_CLOCK_SKEW = 5 * 60  # seconds, as Slack's own verification allows
 HEALTH_PATH = "/health"
+_STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 
 
 def _reply(start_response, status: str, payload: dict, extra: tuple = ()) -> list[bytes]:
@@ -53,7 +57,6 @@ class SlackWsgiApp:
 
     def __init__(self, *, app: App, signing_secret: str, max_body_bytes: int = MAX_BODY_BYTES):
         self.app = app
-        self.bolt = SlackRequestHandler(app, path=EVENTS_PATH)
         self.secret = signing_secret.encode()
         self.max_body_bytes = max_body_bytes
 
@@ -93,13 +96,14 @@ class SlackWsgiApp:
         headers = _headers(environ)
         if not self._signed(body, headers):
             return _reply(start_response, "401 Unauthorized", {"error": "invalid request signature"})
-        problem = malformed(body, headers.get("content-type"))
-        if problem:
+        payload, problem = parse_payload(body, headers.get("content-type"))
+        if payload is None:
             log.warning("malformed signed request: %s", problem)
             return _reply(start_response, "400 Bad Request", {"error": problem})
-        environ["wsgi.input"], environ["CONTENT_LENGTH"] = BytesIO(body), str(len(body))
+        if not environ.get("SERVER_PROTOCOL", "").startswith("HTTP"):
+            return _reply(start_response, "400 Bad Request", {"error": "not an HTTP request"})  # as Bolt's adapter
         try:
-            return self.bolt(environ, start_response)
+            return _respond(start_response, self.app.dispatch(_bolt_request(body, payload, headers, environ)))
         except Exception:  # noqa: BLE001 - logged with a reference; the worker carries on
             reference = new_reference()
             log.exception("Bolt failed on a delivery", extra={"reference": reference})
@@ -126,3 +130,28 @@ class SlackWsgiApp:
             return False
         expected = hmac.new(self.secret, b"v0:" + timestamp.encode() + b":" + body, hashlib.sha256).hexdigest()
         return hmac.compare_digest(f"v0={expected}", signature)
+
+
+def _bolt_request(body: bytes, payload: dict, headers: dict[str, str], environ: dict) -> BoltRequest:
+    """What Bolt's WSGI adapter would build, without parsing the body a second time.
+
+    Bolt takes a parsed body only outside HTTP mode, so the request is built that way
+    and then given its raw body and mode back (Bolt's signature check reads both).
+    """
+    request = BoltRequest(body=payload, query=environ.get("QUERY_STRING", ""), headers=headers, mode="socket_mode")
+    request.raw_body, request.mode = body.decode("utf-8"), "http"
+    return request
+
+
+def _respond(start_response, response: BoltResponse) -> list[bytes]:
+    """A `BoltResponse` as WSGI, as Bolt's adapter writes it."""
+    data = (response.body or "").encode("utf-8")
+    headers = [
+        (name, value)
+        for name, values in response.headers.items()
+        if name.lower() != "content-length"
+        for value in values
+    ]
+    headers.append(("content-length", str(len(data))))
+    start_response(_STATUS_LINES.get(response.status) or f"{response.status} Unknown", headers)
+    return [data]

@@ -70,5 +70,5 @@ def test_exactly_one_process_claims_each_id(tmp_path):
 def test_an_unusable_store_answers_rather_than_drops(tmp_path):
     seen = SeenEvents(path=tmp_path / "seen.db")
     (tmp_path / "seen.db").unlink()
-    seen._local.conn = None  # reconnect to a fresh file without the table
+    seen.close()  # the next claim reconnects, to a fresh file without the table
     assert seen.first_time("Ev1") is True

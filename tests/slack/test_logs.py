@@ -67,3 +67,15 @@ def test_listener_threads_log_with_their_deliverys_request_id(app, fake_slack, l
     delivery = next(line for line in lines if line["message"].startswith("delivery"))
     failure = next(line for line in lines if line["message"].startswith("could not post"))
     assert failure["request_id"] == delivery["request_id"] and failure["reference"]
+
+
+def test_bolt_leaves_the_evalbot_loggers_level_alone(deliver, fake_slack):
+    """Bolt sets the level of the logger named after the app on every delivery; that must not be ours."""
+    ours = logging.getLogger("evalbot")
+    saved = ours.level
+    ours.setLevel(logging.ERROR)
+    try:
+        deliver(event_callback(mention("budget"), event_id="EvLevel"))
+        assert ours.level == logging.ERROR
+    finally:
+        ours.setLevel(saved)

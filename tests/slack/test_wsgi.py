@@ -11,7 +11,9 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from slack_fakes import SECRET, event_callback, mention, signed_headers, slash_command
+from slack_harness import make_app
 
+from evalbot.slack.app import drain
 from evalbot.slack.wsgi import MAX_BODY_BYTES, SlackWsgiApp
 
 
@@ -51,8 +53,11 @@ class Client:
 
 
 @pytest.fixture()
-def http(app):
-    return Client(SlackWsgiApp(app=app, signing_secret=SECRET))
+def http(settings, brain):
+    # As `evalbot serve --http` builds it: the guard verifies signatures, so Bolt does not again.
+    bolt = make_app(settings, brain, verify_requests=False)
+    yield Client(SlackWsgiApp(app=bolt, signing_secret=SECRET))
+    drain(bolt)
 
 
 def test_health(http):
@@ -153,6 +158,12 @@ def test_invalid_utf8_gets_400(http):
         "v0=" + hmac.new(SECRET.encode(), f"v0:{ts}:".encode() + body, hashlib.sha256).hexdigest()
     )
     assert http.request("POST", "/slack/events", body, headers)[0] == 400
+
+
+def test_bolt_still_verifies_signatures_without_the_guard(deliver):
+    """`build_app` verifies by default: an app dispatched to directly (no guard in front) refuses a bad signature."""
+    response = deliver(event_callback(mention("budget")), headers={"x-slack-signature": "v0=" + "0" * 64})
+    assert response.status == 401
 
 
 def test_slash_command_over_http(http):

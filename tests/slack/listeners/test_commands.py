@@ -67,3 +67,18 @@ def test_a_slow_answer_is_acked_in_time_and_follows_by_response_url(deliver, fak
     assert body_json(response)["text"] == "Working on it…"
     [followup] = fake_slack.wait_for("response_url:slow")
     assert followup["replace_original"] is True and followup["blocks"][0]["type"] == "header"
+
+
+def test_a_slow_answer_that_fails_apologises_by_response_url(deliver, fake_slack, monkeypatch):
+    from evalbot.slack.listeners.commands import evalbot_command
+
+    def slow_failure(*args, **kwargs):
+        time.sleep(0.3)
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(evalbot_command, "ACK_BUDGET_SECONDS", 0.05)
+    monkeypatch.setattr(evalbot_command, "answer_text", slow_failure)
+    response = deliver.form(slash_command("board pitch", response_url=fake_slack.response_url("late")), wait=False)
+    assert body_json(response)["text"] == "Working on it…"
+    [apology] = fake_slack.wait_for("response_url:late")
+    assert apology["response_type"] == "ephemeral" and "Reference" in json.dumps(apology["blocks"])

@@ -5,9 +5,13 @@ acknowledgement itself: one round trip, nothing to post afterwards. If it has no
 answered within `ACK_BUDGET_SECONDS` (pathological input), the command is
 acknowledged with a short note and the answer follows through the `response_url`,
 so Slack's 3-second limit holds whatever the text.
+
+This listener runs in the request thread (see `EvalbotMiddleware`); the answer is
+computed on the answer pool, which also sends the late answer, so nothing waits on
+it once the command is acknowledged.
 """
 
-from concurrent.futures import TimeoutError as FutureTimeout
+import threading
 
 from evalbot.core.reply import Reply, ReplyKind
 from evalbot.rendering.block_kit import fallback_text
@@ -15,6 +19,7 @@ from evalbot.rendering.share import ephemeral_blocks, share_value
 from evalbot.slack.answering import answer_text
 from evalbot.slack.delivery import respond
 from evalbot.slack.deps import deps_of
+from evalbot.slack.error_handler import handle_unexpected_error
 
 ACK_BUDGET_SECONDS = 2.0
 WORKING = "Working on it…"
@@ -25,16 +30,61 @@ def _payload(reply: Reply, text: str) -> dict:
     return {"text": fallback_text(reply), "blocks": ephemeral_blocks(reply, share=share)}
 
 
-def answer_command(ack, command, context) -> None:
-    deps = deps_of(context)
+class _Answer:
+    """One command's answer, computed on the answer pool, waited for up to the ack budget.
+
+    Whoever comes second decides where the answer goes: if the listener gave up
+    waiting (and acked "Working on it…"), the task sends it to the `response_url`.
+    """
+
+    def __init__(self, command: dict, text: str, client, context):
+        self.command, self.text, self.client, self.context = command, text, client, context
+        self._done = threading.Condition(threading.Lock())
+        self._outcome: tuple[Reply | None, BaseException | None] | None = None
+        self._abandoned = False
+
+    def compute(self) -> None:
+        """On the answer pool: answer, then hand the reply over (or send it, if nobody waits)."""
+        try:
+            outcome: tuple[Reply | None, BaseException | None] = (
+                answer_text(deps_of(self.context), self.text, user=self.command.get("user_id") or ""),
+                None,
+            )
+        except Exception as e:  # noqa: BLE001 - re-raised in the listener, or reported by the error handler
+            outcome = (None, e)
+        with self._done:
+            self._outcome = outcome
+            abandoned = self._abandoned
+            self._done.notify()
+        if abandoned:
+            self._follow_up(*outcome)
+
+    def wait(self, timeout: float) -> Reply | None:
+        """The reply, or None when it was not ready in `timeout` seconds (it then follows by itself)."""
+        with self._done:
+            if not self._done.wait_for(lambda: self._outcome is not None, timeout):
+                self._abandoned = True
+                return None
+            reply, error = self._outcome
+        if error is not None:
+            raise error
+        return reply
+
+    def _follow_up(self, reply: Reply | None, error: BaseException | None) -> None:
+        if error is not None:
+            # The command was acknowledged already: log it and apologise through the response_url.
+            handle_unexpected_error(error, self.command, None, self.client, self.context)
+        elif isinstance(self.command.get("response_url"), str):
+            payload = _payload(reply, self.text)
+            respond(self.command["response_url"], payload, response_type="ephemeral", replace_original=True)
+
+
+def answer_command(ack, command, client, context) -> None:
     text = command.get("text") if isinstance(command.get("text"), str) else ""
-    pending = deps.workers.submit(answer_text, deps, text, user=command.get("user_id") or "")
-    try:
-        reply = pending.result(timeout=ACK_BUDGET_SECONDS)
-    except FutureTimeout:
+    answer = _Answer(command, text, client, context)
+    deps_of(context).workers.submit(answer.compute)
+    reply = answer.wait(ACK_BUDGET_SECONDS)
+    if reply is None:
         ack(response_type="ephemeral", text=WORKING)
-        reply = pending.result()
-        if isinstance(command.get("response_url"), str):
-            respond(command["response_url"], _payload(reply, text), response_type="ephemeral", replace_original=True)
         return
     ack(response_type="ephemeral", **_payload(reply, text))
