@@ -47,6 +47,8 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
     """Run until stopped; the exit code. Bad configuration raises `ConfigError` (exit 2)."""
     check_settings(settings, http=http)
     configure_logging(settings.log_level, secrets=secrets_of(settings))
+    # The JSON lines never show thread or process names: do not look them up for every record.
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     if workers is not None and workers < 1:
         raise ConfigError("--workers must be at least 1")
     # Over HTTP every request passes `SlackWsgiApp`'s signature check before Bolt sees it.
