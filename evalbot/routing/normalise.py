@@ -6,6 +6,7 @@ from functools import lru_cache
 # Character classes exclude "<" so an unclosed "<https://" cannot scan to the end of
 # the text from every opening bracket (quadratic on hostile input).
 _MENTION = re.compile(r"<[@#!][^<>]*>")
+_MENTION_OPENER = re.compile(r"<(?=[@#!])")
 _LINK = re.compile(r"<(https?://|mailto:)[^<>|]*(\|([^<>]*))?>")
 _BARE_URL = re.compile(r"https?://\S+")
 _EMOJI = re.compile(r":[a-z0-9_+\-']+:")
@@ -30,6 +31,8 @@ def strip_slack(text: str) -> str:
     """
     text = _LINK.sub(lambda m: m.group(3) or "", text)
     text = _MENTION.sub(" ", text)
+    # A malformed mention ("<@<>") must not survive as one either.
+    text = _MENTION_OPENER.sub(" ", text)
     text = unescape_slack(text)
     text = _BARE_URL.sub(" ", text)
     text = _EMOJI.sub(" ", text)
