@@ -1,18 +1,11 @@
 """`evalbot check`: validate the knowledge base (and an overlay); exit 1 on any problem."""
 
 from evalbot.config import Settings
+from evalbot.drafting.checks import template_problems
 from evalbot.errors import KnowledgeError
 from evalbot.knowledge_base.integrity import find_problems
 from evalbot.knowledge_base.loader import load_knowledge
 from evalbot.knowledge_base.locate import shipped_knowledge_dir
-
-
-def _template_checks():
-    try:
-        from evalbot.drafting.checks import template_problems
-    except ImportError:
-        return ()
-    return (template_problems,)
 
 
 def run_check(settings: Settings) -> int:
@@ -23,7 +16,7 @@ def run_check(settings: Settings) -> int:
     except KnowledgeError as e:
         problems = e.problems
     else:
-        problems = find_problems(kb, knowledge_dir=base, template_checks=_template_checks())
+        problems = find_problems(kb, knowledge_dir=base, template_checks=(template_problems,))
     if problems:
         for problem in problems:
             print(problem)

@@ -7,8 +7,3 @@ def escape_mrkdwn(text: str) -> str:
     `<!channel>` becomes `&lt;!channel&gt;`, which Slack shows literally.
     """
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def truncate(text: str, limit: int) -> str:
-    """Cut `text` to at most `limit` characters, marking the cut with an ellipsis."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

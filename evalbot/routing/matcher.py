@@ -135,6 +135,7 @@ class Matcher:
         for entry, examples in zip(entries, self._examples_of):
             for example in examples:
                 self._phrasings.setdefault(example, entry.id)
+        self._phrasing_texts = list(self._phrasings)
 
     @staticmethod
     def _exact_names(entries: list[Entry]) -> dict[str, str]:
@@ -250,7 +251,7 @@ class Matcher:
         It cannot be about any topic, so it is matched as a whole against the phrasings;
         failing that, the most useful answer is help, offered with middling confidence.
         """
-        match = process.extractOne(text, list(self._phrasings), scorer=fuzz.ratio, score_cutoff=_WHOLE_PHRASING_CUTOFF)
+        match = process.extractOne(text, self._phrasing_texts, scorer=fuzz.ratio, score_cutoff=_WHOLE_PHRASING_CUTOFF)
         intent = self._phrasings[match[0]] if match else _NO_CONTENT_INTENT
         if intent.startswith("negative:"):
             return Route(intent=OUT_OF_SCOPE, confidence=match[1] / 100, candidates=())
