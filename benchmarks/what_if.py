@@ -1,12 +1,13 @@
 """`evalbot` with what-if patches, to measure a change before making it (benchmarks only, never production).
 
-    BENCH_PATCH=cache,inline .venv/bin/python benchmarks/load_http.py \\
+    BENCH_PATCH=nokeep .venv/bin/python benchmarks/load_http.py \\
         --evalbot-argv ".venv/bin/python benchmarks/what_if.py serve --http"
 
 `BENCH_PATCH` is a comma-separated list of:
 
 - `constant`: the brain returns one prepared reply (the upper bound of making routing free);
-- `cache`: answers are cached by message text (a bounded dict);
+- `nokeep`: no answers kept ready (`ReadyAnswers` of size 0): every message runs the brain and the
+  renderer, as if no question were ever repeated;
 - `inline`: `/evalbot` answers in its listener (the request thread) instead of on the answer pool,
   so a slow answer gets no "Working on it…" fallback;
 - `plainpool`: Bolt's listener pool is a plain ThreadPoolExecutor (no context copy, no drain bookkeeping);
@@ -20,8 +21,6 @@ import concurrent.futures
 import gc
 import os
 import sys
-
-CACHE_SIZE = 4096
 
 
 def patch_constant() -> None:
@@ -37,32 +36,25 @@ def patch_constant() -> None:
     Brain.answer = answer
 
 
-def patch_cache() -> None:
-    from evalbot.core.brain import Brain
+def patch_nokeep() -> None:
+    import evalbot.slack.app as app_module
+    from evalbot.slack.ready_answers import ReadyAnswers
 
-    original, cache = Brain.answer, {}
+    class KeepNothing(ReadyAnswers):
+        def __init__(self, *, brain, size=0):
+            super().__init__(brain=brain, size=0)
 
-    def answer(self, text):
-        reply = cache.get(text)
-        if reply is None:
-            if len(cache) >= CACHE_SIZE:
-                cache.clear()
-            reply = cache[text] = original(self, text)
-        return reply
-
-    Brain.answer = answer
+    app_module.ReadyAnswers = KeepNothing
 
 
 def patch_inline() -> None:
     import evalbot.slack.listeners.commands as commands
-    from evalbot.slack.answering import answer_text
     from evalbot.slack.deps import deps_of
     from evalbot.slack.listeners.commands import evalbot_command
 
     def answer_command(ack, command, context) -> None:
         text = command.get("text") if isinstance(command.get("text"), str) else ""
-        reply = answer_text(deps_of(context), text, user=command.get("user_id") or "")
-        ack(response_type="ephemeral", **evalbot_command._payload(reply, text))
+        ack(response_type="ephemeral", **deps_of(context).answers.private(text))
 
     evalbot_command.answer_command = commands.answer_command = answer_command
 
@@ -93,7 +85,7 @@ def patch_nodedupe() -> None:
     SeenEvents.first_time = lambda self, event_id: True
 
 
-PATCHES = {"constant": patch_constant, "cache": patch_cache, "inline": patch_inline, "plainpool": patch_plainpool,
+PATCHES = {"constant": patch_constant, "nokeep": patch_nokeep, "inline": patch_inline, "plainpool": patch_plainpool,
            "gcfreeze": patch_gcfreeze, "nodedupe": patch_nodedupe}
 
 

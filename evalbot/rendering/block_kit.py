@@ -119,3 +119,8 @@ def fallback_text(reply: Reply) -> str:
     if reply.draft:
         parts.append(reply.draft.strip())
     return clip(esc("\n".join(parts)), MAX_FALLBACK) or "evalbot"
+
+
+def message(reply: Reply) -> dict:
+    """The `text` and `blocks` of a message presenting `reply`."""
+    return {"text": fallback_text(reply), "blocks": render_blocks(reply)}

@@ -7,7 +7,7 @@ intent id. A question too long for a button value (2000 characters) gets no butt
 
 import re
 
-from evalbot.core.reply import Reply
+from evalbot.core.reply import Reply, ReplyKind
 from evalbot.rendering.block_kit import MAX_BLOCKS, MAX_VALUE, button, fallback_text, render_blocks
 from evalbot.rendering.slack_text import clip, esc, mrkdwn
 
@@ -35,6 +35,12 @@ def ephemeral_blocks(reply: Reply, *, share: str | None) -> list[dict]:
         return render_blocks(reply)
     share_button = button("Share in channel", action_id=SHARE_ACTION, value=share)
     return [*render_blocks(reply, max_blocks=MAX_BLOCKS - 1), {"type": "actions", "elements": [share_button]}]
+
+
+def private_message(reply: Reply, *, question: str) -> dict:
+    """`text` and `blocks` of a `/evalbot` answer: private, with a button to share it unless it is an error."""
+    share = share_value(question=question) if reply.kind is not ReplyKind.ERROR else None
+    return {"text": fallback_text(reply), "blocks": ephemeral_blocks(reply, share=share)}
 
 
 def mention(user_id: str) -> str:

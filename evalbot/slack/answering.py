@@ -1,4 +1,4 @@
-"""From what a user typed (or clicked) to a `Reply` and a Slack message, safely."""
+"""From what a user typed (or clicked) to a `Reply` or a finished Slack message, safely and within limits."""
 
 import logging
 
@@ -6,7 +6,8 @@ from evalbot.cli.session import answer_safely
 from evalbot.core.brain import problem_reply
 from evalbot.core.reply import OUT_OF_SCOPE, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
-from evalbot.rendering.block_kit import fallback_text, render_blocks
+from evalbot.rendering.block_kit import message
+from evalbot.rendering.share import private_message
 from evalbot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -30,12 +31,35 @@ def slow_down(*, burst: int, per_second: float) -> Reply:
     )
 
 
+def within_limit(deps: Deps, user: str) -> bool:
+    """Spend one of `user`'s free-text tokens; False (and logged) when they are sending too fast."""
+    if deps.limiter.allow(user or "unknown"):
+        return True
+    log.info("rate limited", extra={"user": user})
+    return False
+
+
+def _slow_down(deps: Deps) -> Reply:
+    return slow_down(burst=deps.limiter.burst, per_second=deps.limiter.per_second)
+
+
 def answer_text(deps: Deps, text: object, *, user: str) -> Reply:
     """Answer free text from `user`, within their rate limit; an unexpected failure becomes an apology."""
-    if not deps.limiter.allow(user or "unknown"):
-        log.info("rate limited", extra={"user": user})
-        return slow_down(burst=deps.limiter.burst, per_second=deps.limiter.per_second)
+    if not within_limit(deps, user):
+        return _slow_down(deps)
     return answer_safely(deps.brain, text if isinstance(text, str) else "")
+
+
+def answer_message(deps: Deps, text: object, *, user: str) -> dict:
+    """`answer_text` as a finished message for a channel, thread or DM (kept ready for repeats)."""
+    if not within_limit(deps, user):
+        return message(_slow_down(deps))
+    return deps.answers.message(text if isinstance(text, str) else "")
+
+
+def slow_down_private(deps: Deps, text: str) -> dict:
+    """The private message a `/evalbot` user gets when over their limit."""
+    return private_message(_slow_down(deps), question=text)
 
 
 def answer_intent(deps: Deps, intent: str, *, args: dict[str, str] | None = None) -> Reply:
@@ -45,7 +69,3 @@ def answer_intent(deps: Deps, intent: str, *, args: dict[str, str] | None = None
     except CommandError as e:
         return problem_reply(e)
 
-
-def message(reply: Reply) -> dict:
-    """The `text` + `blocks` of a message presenting `reply`."""
-    return {"text": fallback_text(reply), "blocks": render_blocks(reply)}

@@ -6,16 +6,19 @@ from dataclasses import dataclass
 from evalbot.core.brain import Brain
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.rate_limit import RateLimiter
+from evalbot.slack.ready_answers import ReadyAnswers
 
 DEPS_KEY = "evalbot"
 
 
 @dataclass(frozen=True, kw_only=True)
 class Deps:
-    """The brain that answers, the per-user limiter for free text, the duplicate-delivery store,
-    and the threads that compute answers a slash command must not wait on past its ack budget."""
+    """The brain that answers (and its answers kept as finished messages), the per-user limiter for
+    free text, the duplicate-delivery store, and the threads that compute answers a slash command
+    must not wait on past its ack budget."""
 
     brain: Brain
+    answers: ReadyAnswers
     limiter: RateLimiter
     seen: SeenEvents
     workers: Executor

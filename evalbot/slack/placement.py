@@ -3,9 +3,8 @@
 from slack_sdk import WebClient
 
 from evalbot.core.reply import Reply
-from evalbot.rendering.block_kit import fallback_text
+from evalbot.rendering.block_kit import fallback_text, message
 from evalbot.rendering.share import ephemeral_blocks, share_value
-from evalbot.slack.answering import message
 from evalbot.slack.delivery import post_message, respond, update_message
 
 

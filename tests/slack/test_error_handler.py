@@ -17,7 +17,7 @@ def explode(*args, **kwargs):
 
 
 def test_command_failure_apologises_in_the_ack(deliver, monkeypatch, caplog):
-    monkeypatch.setattr("evalbot.slack.listeners.commands.evalbot_command.answer_text", explode)
+    monkeypatch.setattr("evalbot.slack.ready_answers.ReadyAnswers.private", explode)
     with caplog.at_level(logging.ERROR, logger="evalbot.slack.error_handler"):
         response = deliver.form(slash_command("budget"))
     body = body_json(response)
@@ -27,7 +27,7 @@ def test_command_failure_apologises_in_the_ack(deliver, monkeypatch, caplog):
 
 
 def test_mention_failure_apologises_in_the_thread(deliver, fake_slack, monkeypatch, caplog):
-    monkeypatch.setattr("evalbot.slack.listeners.events.app_mention.answer_text", explode)
+    monkeypatch.setattr("evalbot.slack.ready_answers.ReadyAnswers.message", explode)
     with caplog.at_level(logging.ERROR):
         deliver(event_callback(mention("budget", ts="1700000001.000100"), event_id="EvBoom"))
     [post] = fake_slack.wait_for("chat.postMessage")

@@ -36,7 +36,7 @@ def test_no_secret_ever_reaches_the_logs(app, fake_slack, log_lines, monkeypatch
     http.signed(event_callback(mention(f"leak {TOKEN}"), event_id="EvLeak"))
     http.signed(event_callback(mention("x")), secret="wrong")
     monkeypatch.setattr(
-        "evalbot.slack.listeners.events.message_im.answer_text",
+        "evalbot.slack.ready_answers.ReadyAnswers.message",
         lambda *a, **k: (_ for _ in ()).throw(RuntimeError(f"crash with {SECRET} {TOKEN}")),
     )
     from slack_fakes import direct_message

@@ -52,15 +52,17 @@ def test_rate_limit_answers_politely(deliver):
 
 
 def test_a_slow_answer_is_acked_in_time_and_follows_by_response_url(deliver, fake_slack, monkeypatch):
-    from evalbot.slack.answering import answer_text
     from evalbot.slack.listeners.commands import evalbot_command
+    from evalbot.slack.ready_answers import ReadyAnswers
 
-    def slow(*args, **kwargs):
+    original = ReadyAnswers.private
+
+    def slow(self, text):
         time.sleep(0.5)
-        return answer_text(*args, **kwargs)
+        return original(self, text)
 
     monkeypatch.setattr(evalbot_command, "ACK_BUDGET_SECONDS", 0.1)
-    monkeypatch.setattr(evalbot_command, "answer_text", slow)
+    monkeypatch.setattr(ReadyAnswers, "private", slow)
     started = time.perf_counter()
     response = deliver.form(slash_command("board pitch", response_url=fake_slack.response_url("slow")), wait=False)
     assert time.perf_counter() - started < 0.45
@@ -77,7 +79,7 @@ def test_a_slow_answer_that_fails_apologises_by_response_url(deliver, fake_slack
         raise RuntimeError("kaboom")
 
     monkeypatch.setattr(evalbot_command, "ACK_BUDGET_SECONDS", 0.05)
-    monkeypatch.setattr(evalbot_command, "answer_text", slow_failure)
+    monkeypatch.setattr("evalbot.slack.ready_answers.ReadyAnswers.private", slow_failure)
     response = deliver.form(slash_command("board pitch", response_url=fake_slack.response_url("late")), wait=False)
     assert body_json(response)["text"] == "Working on it…"
     [apology] = fake_slack.wait_for("response_url:late")

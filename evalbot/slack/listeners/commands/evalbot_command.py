@@ -1,33 +1,26 @@
 """`/evalbot TEXT`: a private answer, with a button to share it in the channel.
 
 The brain usually answers in milliseconds, so the answer travels in the
-acknowledgement itself: one round trip, nothing to post afterwards. If it has not
-answered within `ACK_BUDGET_SECONDS` (pathological input), the command is
-acknowledged with a short note and the answer follows through the `response_url`,
-so Slack's 3-second limit holds whatever the text.
+acknowledgement itself: one round trip, nothing to post afterwards. A question
+asked before is answered at once from the messages kept ready (`ReadyAnswers`).
+Any other is computed on the answer pool and waited for up to `ACK_BUDGET_SECONDS`;
+past that (pathological input) the command is acknowledged with a short note and
+the answer follows through the `response_url`, so Slack's 3-second limit holds
+whatever the text.
 
-This listener runs in the request thread (see `EvalbotMiddleware`); the answer is
-computed on the answer pool, which also sends the late answer, so nothing waits on
-it once the command is acknowledged.
+This listener runs in the request thread (see `EvalbotMiddleware`); the answer pool
+also sends the late answer, so nothing waits on it once the command is acknowledged.
 """
 
 import threading
 
-from evalbot.core.reply import Reply, ReplyKind
-from evalbot.rendering.block_kit import fallback_text
-from evalbot.rendering.share import ephemeral_blocks, share_value
-from evalbot.slack.answering import answer_text
+from evalbot.slack.answering import slow_down_private, within_limit
 from evalbot.slack.delivery import respond
 from evalbot.slack.deps import deps_of
 from evalbot.slack.error_handler import handle_unexpected_error
 
 ACK_BUDGET_SECONDS = 2.0
 WORKING = "Working on it…"
-
-
-def _payload(reply: Reply, text: str) -> dict:
-    share = share_value(question=text) if reply.kind is not ReplyKind.ERROR else None
-    return {"text": fallback_text(reply), "blocks": ephemeral_blocks(reply, share=share)}
 
 
 class _Answer:
@@ -40,16 +33,14 @@ class _Answer:
     def __init__(self, command: dict, text: str, client, context):
         self.command, self.text, self.client, self.context = command, text, client, context
         self._done = threading.Condition(threading.Lock())
-        self._outcome: tuple[Reply | None, BaseException | None] | None = None
+        self._outcome: tuple[dict | None, BaseException | None] | None = None
         self._abandoned = False
 
     def compute(self) -> None:
         """On the answer pool: answer, then hand the reply over (or send it, if nobody waits)."""
         try:
-            outcome: tuple[Reply | None, BaseException | None] = (
-                answer_text(deps_of(self.context), self.text, user=self.command.get("user_id") or ""),
-                None,
-            )
+            answer = deps_of(self.context).answers.private(self.text)
+            outcome: tuple[dict | None, BaseException | None] = (answer, None)
         except Exception as e:  # noqa: BLE001 - re-raised in the listener, or reported by the error handler
             outcome = (None, e)
         with self._done:
@@ -59,32 +50,39 @@ class _Answer:
         if abandoned:
             self._follow_up(*outcome)
 
-    def wait(self, timeout: float) -> Reply | None:
-        """The reply, or None when it was not ready in `timeout` seconds (it then follows by itself)."""
+    def wait(self, timeout: float) -> dict | None:
+        """The private message, or None when it was not ready in `timeout` seconds (it then follows by itself)."""
         with self._done:
             if not self._done.wait_for(lambda: self._outcome is not None, timeout):
                 self._abandoned = True
                 return None
-            reply, error = self._outcome
+            answer, error = self._outcome
         if error is not None:
             raise error
-        return reply
+        return answer
 
-    def _follow_up(self, reply: Reply | None, error: BaseException | None) -> None:
+    def _follow_up(self, answer: dict | None, error: BaseException | None) -> None:
         if error is not None:
             # The command was acknowledged already: log it and apologise through the response_url.
             handle_unexpected_error(error, self.command, None, self.client, self.context)
         elif isinstance(self.command.get("response_url"), str):
-            payload = _payload(reply, self.text)
-            respond(self.command["response_url"], payload, response_type="ephemeral", replace_original=True)
+            respond(self.command["response_url"], answer, response_type="ephemeral", replace_original=True)
 
 
 def answer_command(ack, command, client, context) -> None:
     text = command.get("text") if isinstance(command.get("text"), str) else ""
+    deps = deps_of(context)
+    if not within_limit(deps, command.get("user_id") or ""):
+        ack(response_type="ephemeral", **slow_down_private(deps, text))
+        return
+    ready = deps.answers.kept_private(text)
+    if ready is not None:
+        ack(response_type="ephemeral", **ready)
+        return
     answer = _Answer(command, text, client, context)
-    deps_of(context).workers.submit(answer.compute)
-    reply = answer.wait(ACK_BUDGET_SECONDS)
-    if reply is None:
+    deps.workers.submit(answer.compute)
+    computed = answer.wait(ACK_BUDGET_SECONDS)
+    if computed is None:
         ack(response_type="ephemeral", text=WORKING)
         return
-    ack(response_type="ephemeral", **_payload(reply, text))
+    ack(response_type="ephemeral", **computed)

@@ -1,6 +1,6 @@
 """@evalbot in a channel: answer in the message's thread (or the thread it is already in)."""
 
-from evalbot.slack.answering import answer_text, message
+from evalbot.slack.answering import answer_message
 from evalbot.slack.delivery import post_message
 from evalbot.slack.deps import deps_of
 from evalbot.slack.filters import from_a_person
@@ -11,7 +11,5 @@ def answer_mention(event, context, client) -> None:
         return
     if event["channel"].startswith("D"):
         return  # a direct message: `message.im` answers it
-    reply = answer_text(deps_of(context), event["text"], user=event["user"])
-    post_message(
-        client, channel=event["channel"], thread_ts=event.get("thread_ts") or event.get("ts"), message=message(reply)
-    )
+    answer = answer_message(deps_of(context), event["text"], user=event["user"])
+    post_message(client, channel=event["channel"], thread_ts=event.get("thread_ts") or event.get("ts"), message=answer)

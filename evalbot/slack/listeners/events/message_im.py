@@ -1,6 +1,6 @@
 """A direct message to evalbot: answer in the DM (in its thread, if it was written in one)."""
 
-from evalbot.slack.answering import answer_text, message
+from evalbot.slack.answering import answer_message
 from evalbot.slack.delivery import post_message
 from evalbot.slack.deps import deps_of
 from evalbot.slack.filters import from_a_person
@@ -9,5 +9,5 @@ from evalbot.slack.filters import from_a_person
 def answer_direct_message(event, context, client) -> None:
     if event.get("channel_type") != "im" or not from_a_person(event, bot_user_id=context.get("bot_user_id")):
         return
-    reply = answer_text(deps_of(context), event["text"], user=event["user"])
-    post_message(client, channel=event["channel"], thread_ts=event.get("thread_ts"), message=message(reply))
+    answer = answer_message(deps_of(context), event["text"], user=event["user"])
+    post_message(client, channel=event["channel"], thread_ts=event.get("thread_ts"), message=answer)

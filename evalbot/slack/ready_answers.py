@@ -1,0 +1,82 @@
+"""Slack messages for questions asked before, kept ready: the brain and the renderer run once per text.
+
+People repeat themselves word for word: `help`, `topics`, `checklist promotion`, the
+Home tab's buttons, a whole team asking about the board pitch before a board meeting.
+A reply is a pure function of the text (the knowledge base never changes while the
+app runs) and the message a pure function of the reply, so the finished message is
+kept, keyed by the exact text and where it goes, and sent again as it is.
+
+- Bounded: at most `size` messages, the least recently used dropped first; texts over
+  `MAX_TEXT_CHARS` (pasted documents, rarely repeated) are answered but not kept.
+- Failures are never kept: an unexpected error gives an apology with a fresh
+  reference every time (`answer_safely`), and the next ask tries again.
+- A kept message is shared by every thread that sends it, so nobody may change it;
+  Bolt's `ack` and the Web API client only read the dicts they are given.
+"""
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from evalbot.cli.session import answer_safely
+from evalbot.core.brain import Brain
+from evalbot.core.reply import Reply
+from evalbot.rendering.block_kit import message
+from evalbot.rendering.share import private_message
+
+DEFAULT_SIZE = 512
+MAX_TEXT_CHARS = 500
+
+
+class ReadyAnswers:
+    """Thread-safe answers to free text as finished Slack messages, the recent ones kept.
+
+    Args:
+        brain: answers the texts.
+        size: how many messages are kept.
+    """
+
+    def __init__(self, *, brain: Brain, size: int = DEFAULT_SIZE):
+        if size < 0:
+            raise ValueError(f"size must be 0 or more, not {size}")
+        self.brain = brain
+        self.size = size
+        self._kept: OrderedDict[tuple[str, str], dict] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def message(self, text: str) -> dict:
+        """The message answering `text` in a channel, thread or DM."""
+        return self._answer("message", text, message)
+
+    def private(self, text: str) -> dict:
+        """The private (`/evalbot`) message answering `text`."""
+        return self._answer("private", text, lambda reply: private_message(reply, question=text))
+
+    def kept_private(self, text: str) -> dict | None:
+        """The private message for `text` if it is kept; None without computing anything."""
+        return self._get(("private", text))
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._kept)
+
+    def _answer(self, surface: str, text: str, render: Callable[[Reply], dict]) -> dict:
+        key = (surface, text)
+        kept = self._get(key)
+        if kept is not None:
+            return kept
+        reply = answer_safely(self.brain, text)
+        rendered = render(reply)
+        if reply.reference is None and len(text) <= MAX_TEXT_CHARS and self.size:
+            with self._lock:
+                self._kept[key] = rendered
+                if len(self._kept) > self.size:
+                    self._kept.popitem(last=False)
+        return rendered
+
+    def _get(self, key: tuple[str, str]) -> dict | None:
+        with self._lock:
+            kept = self._kept.get(key)
+            if kept is not None:
+                self._kept.move_to_end(key)
+            return kept
