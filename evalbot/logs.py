@@ -22,6 +22,8 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
+from evalbot.log_writer import BackgroundStreamHandler
+
 # Slack tokens: xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe- / xoxe.xoxb- (rotating), xapp-.
 # No leading \b: `token_xoxb-...` must be caught too. `%2D`/`%2E` are URL-encoded `-`/`.`.
 _SECRET = re.compile(r"(?:xox[a-z]|xapp)(?:[.-]|%2[de])[A-Za-z0-9%._-]*", re.IGNORECASE)
@@ -157,17 +159,22 @@ class JsonFormatter(logging.Formatter):
         return self._redact(text)
 
 
-def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = None) -> None:
+def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = None, background: bool = False) -> None:
     """Send JSON logs to stderr at `level`, redacting tokens and secrets.
 
     Args:
         level: a logging level name.
         secrets: literal values to redact; by default the `SLACK_*` secrets in the environment.
             Pass `secrets_of(settings)` to cover secrets read from a `.env` file too.
+        background: write from one background thread (`BackgroundStreamHandler`), for servers
+            whose many threads log at once; lines are still formatted where they are logged.
     """
     values = set(secrets_from_env()) | set(secrets or ())
-    handler = logging.StreamHandler(sys.stderr)
+    handler = BackgroundStreamHandler(sys.stderr) if background else logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(secrets=values))
     root = logging.getLogger()
+    for old in root.handlers:
+        if isinstance(old, BackgroundStreamHandler):
+            old.close()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -68,3 +68,5 @@ class HttpServer(BaseApplication):
     def _worker_exit(app: App) -> None:
         drain(app)
         log.info("worker drained its listeners")
+        for handler in logging.getLogger().handlers:
+            handler.flush()  # the last lines, before gunicorn's worker process ends

@@ -46,7 +46,7 @@ def _build(settings: Settings, *, verify_requests: bool = True):
 def serve(settings: Settings, *, http: bool, port: int | None = None, workers: int | None = None) -> int:
     """Run until stopped; the exit code. Bad configuration raises `ConfigError` (exit 2)."""
     check_settings(settings, http=http)
-    configure_logging(settings.log_level, secrets=secrets_of(settings))
+    configure_logging(settings.log_level, secrets=secrets_of(settings), background=True)
     # The JSON lines never show thread or process names: do not look them up for every record.
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     if workers is not None and workers < 1:
