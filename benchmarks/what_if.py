@@ -11,14 +11,12 @@
 - `inline`: `/evalbot` answers in its listener (the request thread) instead of on the answer pool,
   so a slow answer gets no "Working on it…" fallback;
 - `plainpool`: Bolt's listener pool is a plain ThreadPoolExecutor (no context copy, no drain bookkeeping);
-- `gcfreeze`: `gc.freeze()` in the master after the app is built, before gunicorn forks;
 - `nodedupe`: no duplicate-delivery store (SQLite) lookups.
 
 The patches reach into evalbot's internals as they are today; if one no longer applies it fails loudly.
 """
 
 import concurrent.futures
-import gc
 import os
 import sys
 
@@ -65,20 +63,6 @@ def patch_plainpool() -> None:
     app_module.ContextThreadPoolExecutor = concurrent.futures.ThreadPoolExecutor
 
 
-def patch_gcfreeze() -> None:
-    import evalbot.slack.serve as serve_module
-
-    original = serve_module._build
-
-    def build(settings, **kwargs):
-        app = original(settings, **kwargs)
-        gc.collect()
-        gc.freeze()
-        return app
-
-    serve_module._build = build
-
-
 def patch_nodedupe() -> None:
     from evalbot.slack.dedupe import SeenEvents
 
@@ -86,7 +70,7 @@ def patch_nodedupe() -> None:
 
 
 PATCHES = {"constant": patch_constant, "nokeep": patch_nokeep, "inline": patch_inline, "plainpool": patch_plainpool,
-           "gcfreeze": patch_gcfreeze, "nodedupe": patch_nodedupe}
+           "nodedupe": patch_nodedupe}
 
 
 def main() -> int:

@@ -1,5 +1,6 @@
 """`evalbot serve`: check the configuration, build the app, run Socket Mode or HTTP."""
 
+import gc
 import logging
 
 from slack_bolt.error import BoltError
@@ -72,5 +73,9 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
         log_level=settings.log_level,
     )
     log.info("serving HTTP on port %s with %s workers", port or settings.port, workers or DEFAULT_WORKERS)
+    # The brain and the app live as long as the process: keep them out of the collector's
+    # sweeps, which would otherwise also copy their pages into every forked worker.
+    gc.collect()
+    gc.freeze()
     server.run()
     return 0
