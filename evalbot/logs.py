@@ -94,6 +94,8 @@ class JsonFormatter(logging.Formatter):
         secrets = tuple(secrets)
         self._pattern = _redactor(secrets)
         self._literals = _literal_secrets(secrets)
+        # A secret inside a value appears in the JSON line in its JSON-escaped form.
+        self._line_literals = sorted({json.dumps(s)[1:-1] for s in self._literals} | set(self._literals))
         self._second: tuple[int | None, str] = (None, "")  # the last second formatted, and its text
 
     def _timestamp(self, record: logging.LogRecord) -> str:
@@ -124,21 +126,43 @@ class JsonFormatter(logging.Formatter):
         request_id = current_request_id()
         if request_id is not None:
             payload["request_id"] = request_id
-        for key, value in vars(record).items():
-            if key not in _RECORD_ATTRS and not key.startswith("_"):
-                payload[key] = value
+        attributes = vars(record)
+        for key in attributes.keys() - _RECORD_ATTRS:
+            if not key.startswith("_"):
+                payload[key] = attributes[key]
         if record.exc_info:
             payload["traceback"] = self.formatException(record.exc_info)
         elif record.exc_text:
             payload["traceback"] = record.exc_text
         if record.stack_info:
             payload["stack"] = self.formatStack(record.stack_info)
-        # Top-level keys are fixed names or `extra` attribute names; the last pass below covers them anyway.
-        scrub = self._scrub
-        line = json.dumps({key: scrub(value) for key, value in payload.items()})
+        # Most lines hold no secret: dump them as they are and check the whole line once. Only a
+        # line that may hold one is rebuilt with every string redacted (the same text otherwise).
+        try:
+            line = json.dumps(payload, default=self._plain)
+        except (ValueError, RecursionError):  # a circular or absurdly deep extra
+            line = None
+        if line is None or self._may_hold_secret(line):
+            # Top-level keys are fixed names or `extra` attribute names; the last pass below covers them anyway.
+            scrub = self._scrub
+            line = json.dumps({key: scrub(value) for key, value in payload.items()})
         # Belt and braces: nothing token-shaped survives, even if it came through an odd type.
         low = line.lower()
         return _SECRET.sub(_REDACTED, line) if "xox" in low or "xapp" in low else line
+
+    def _may_hold_secret(self, line: str) -> bool:
+        low = line.lower()
+        return "xox" in low or "xapp" in low or any(secret in line for secret in self._line_literals)
+
+    @staticmethod
+    def _plain(value: Any) -> Any:
+        """What `json.dumps` cannot write, as `_scrub` writes it: sets as lists, the rest as str()."""
+        if isinstance(value, set | frozenset):
+            return list(value)
+        try:
+            return str(value)
+        except Exception:  # noqa: BLE001 - a broken __str__ must not lose the log line
+            return f"<unprintable {type(value).__name__}>"
 
     def _scrub(self, value: Any, depth: int = 0) -> Any:
         """Redact every string inside `value`; anything not JSON-native becomes its redacted str()."""

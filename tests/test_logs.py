@@ -270,3 +270,54 @@ def test_formatter_never_emits_token_property(before, after, prefix, body):
     assert token not in decoded["message"] and token not in line
     assert SIGNING_SECRET not in line
     assert decoded["extra_field"][1] == "[redacted]"
+
+
+def _strings(value) -> list[str]:
+    """Every string (keys included) inside a decoded JSON value."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list):
+        return [s for item in value for s in _strings(item)]
+    if isinstance(value, dict):
+        return [s for key, item in value.items() for s in (key, *_strings(item))]
+    return []
+
+
+_EXTRA_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    # "Zq" keeps a secret from being a mere piece of the line's fixed text ("[redac", "payloa").
+    secret=st.text(min_size=4, max_size=22).map(lambda s: "Zq" + s).filter(lambda s: "xox" not in s.lower()),
+    value=_EXTRA_VALUES,
+    where=st.sampled_from(["message", "extra", "nested", "nowhere"]),
+)
+def test_fast_path_never_leaks_and_matches_the_careful_path(secret, value, where):
+    """A secret with quotes, backslashes or non-ASCII, anywhere in a record, never shows in the line;
+    a line without one is exactly what the redact-every-string path would write."""
+    formatter = JsonFormatter(secrets=(secret,))
+    fields = {"msg": "hello", "levelname": "INFO", "payload": value}
+    if where == "message":
+        fields["msg"] = f"say {secret}!"
+    elif where == "extra":
+        fields["leak"] = f"<{secret}>"
+    elif where == "nested":
+        fields["payload"] = {"inner": [value, {"deep": f"x{secret}y"}]}
+    line = formatter.format(logging.makeLogRecord(fields))
+    assert not any(secret in text for text in _strings(json.loads(line))) and json.dumps(secret)[1:-1] not in line
+    if where == "nowhere" and secret not in json.dumps(value, ensure_ascii=False):
+        careful = json.dumps({key: formatter._scrub(v) for key, v in json.loads(line).items()})
+        assert json.loads(line) == json.loads(careful)
+
+
+def test_odd_extras_are_written_like_the_careful_path(capture):
+    """Sets become lists and objects their str(), on the fast path too."""
+    probe_logger().warning("odd", extra={"tags": {"b"}, "obj": Holder(), "broken": Unprintable()})
+    [line] = lines_of(capture)
+    assert line["tags"] == ["b"] and line["broken"] == "<unprintable Unprintable>"
+    assert BOT_TOKEN not in json.dumps(line) and SIGNING_SECRET not in json.dumps(line)

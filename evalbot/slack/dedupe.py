@@ -22,7 +22,10 @@ log = logging.getLogger(__name__)
 DEFAULT_TTL_SECONDS = 3600.0
 _PURGE_EVERY = 500  # claims between sweeps of expired ids
 _BUSY_TIMEOUT = 5.0  # seconds to wait for another writer (or this process's other threads)
-_SCHEMA = "CREATE TABLE IF NOT EXISTS seen_events (event_id TEXT PRIMARY KEY, expires_at REAL NOT NULL)"
+# WITHOUT ROWID: the id is the table's own key, so a claim writes one b-tree page, not a table page and an index page.
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS seen_events (event_id TEXT PRIMARY KEY, expires_at REAL NOT NULL) WITHOUT ROWID"
+)
 # Insert, or take over an expired row; `changes()` is 1 exactly when this caller claimed the id.
 _CLAIM = (
     "INSERT INTO seen_events (event_id, expires_at) VALUES (?, ?) "
@@ -58,9 +61,12 @@ class SeenEvents:
         setup.close()
 
     def _connect(self) -> sqlite3.Connection:
-        """This process's connection (SQLite connections must not cross a fork); call holding `_lock`."""
+        """This process's connection (SQLite connections must not cross a fork); call holding `_lock`.
+
+        A forked child starts with none (`_after_fork`), so no pid check is needed on every claim.
+        """
         conn = self._conn
-        if conn is None or self._pid != os.getpid():
+        if conn is None:
             conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA synchronous=NORMAL")
             self._conn, self._pid = conn, os.getpid()
