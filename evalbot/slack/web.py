@@ -4,14 +4,15 @@ from slack_sdk import WebClient
 from slack_sdk.webhook import WebhookClient
 
 from evalbot.config import Settings
+from evalbot.slack.keep_alive import KeepAliveWebClient
 from evalbot.slack.retries import retry_handlers
 
 TIMEOUT_SECONDS = 10
 
 
 def build_web_client(settings: Settings) -> WebClient:
-    """The bot's Web API client, with bounded retries for 429s, 5xx and dropped connections."""
-    return WebClient(
+    """The bot's Web API client: kept-alive connections, bounded retries for 429s, 5xx and dropped connections."""
+    return KeepAliveWebClient(
         token=settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_SECONDS,

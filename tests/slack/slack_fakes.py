@@ -45,6 +45,8 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Slack's API speaks it
+
             def log_message(self, *args):
                 pass
 
@@ -79,6 +81,11 @@ class FakeSlack:
             self.calls.clear()
         self._scripted.clear()
         self._delays.clear()
+
+    def peers_of(self, method: str) -> list[tuple]:
+        """The client address of each call to `method`: one address per connection used."""
+        with self._lock:
+            return [c["peer"] for c in self.calls if c["method"] == method]
 
     def calls_to(self, method: str) -> list[dict]:
         with self._lock:
@@ -116,6 +123,7 @@ class FakeSlack:
                     "status": status,
                     "raw": raw,
                     "authorization": request.headers.get("Authorization", ""),
+                    "peer": request.client_address,  # one per connection: shows reuse
                 }
             )
             self._lock.notify_all()

@@ -6,12 +6,14 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from evalbot.slack.keep_alive import KeepAliveWebClient
 from evalbot.slack.retries import MAX_RETRIES, retry_handlers
 
 
-@pytest.fixture()
-def client(fake_slack):
-    return WebClient(token="xoxb-test", base_url=fake_slack.url, retry_handlers=retry_handlers())
+@pytest.fixture(params=[WebClient, KeepAliveWebClient], ids=["urllib", "keep-alive"])
+def client(fake_slack, request):
+    """The retry policy holds on slack_sdk's own transport and on evalbot's kept-alive one."""
+    return request.param(token="xoxb-test", base_url=fake_slack.url, retry_handlers=retry_handlers())
 
 
 def test_429_then_200_waits_for_retry_after(client, fake_slack):
