@@ -1,10 +1,9 @@
-"""Global Bolt middleware: hand the listeners their dependencies, tag the delivery, drop repeats.
+"""Global Bolt middleware: hand the listeners their dependencies and tag the delivery.
 
 One class-based middleware rather than functions: Bolt calls `process` directly, where
 a function middleware costs it a full keyword-argument injection on every delivery.
 """
 
-import logging
 import random
 from collections.abc import Callable
 
@@ -15,8 +14,6 @@ from slack_bolt.request import BoltRequest
 from evalbot.logs import current_request_id
 from evalbot.slack.deps import DEPS_KEY, Deps
 
-log = logging.getLogger(__name__)
-
 
 def new_request_id() -> str:
     """12 hex digits naming one delivery in the logs: unique enough, and no system call (uuid4's urandom)."""
@@ -24,12 +21,10 @@ def new_request_id() -> str:
 
 
 class EvalbotMiddleware(Middleware):
-    """For every delivery: put `deps` and the request id in the Bolt context; then
-
-    - an Events API delivery whose `event_id` was already claimed (a retry, or any
-      repeat, possibly seen by another worker process) is acked and dropped;
-    - a slash command's listener is run in the request thread (`run_inline(True)`):
-      it answers in its ack, so handing it to another thread only adds a hop.
+    """For every delivery: put `deps` and the request id in the Bolt context; a slash
+    command's listener is run in the request thread (`run_inline(True)`): it answers in
+    its ack, so handing it to another thread only adds a hop. (Repeated Events API
+    deliveries are dropped by the event listeners themselves: `evalbot.slack.repeats`.)
 
     Args:
         deps: what the listeners need.
@@ -49,16 +44,4 @@ class EvalbotMiddleware(Middleware):
         if self.run_inline is not None:
             # Set on every delivery, so a flag no listener consumed never outlives its request.
             self.run_inline(isinstance(body.get("command"), str))
-        if body.get("type") == "event_callback":
-            event_id = body.get("event_id")
-            if isinstance(event_id, str) and event_id and not self.deps.seen.first_time(event_id):
-                log.info(
-                    "repeated delivery ignored",
-                    extra={
-                        "event_id": event_id,
-                        "retry_num": req.headers.get("x-slack-retry-num", [None])[0],
-                        "retry_reason": req.headers.get("x-slack-retry-reason", [None])[0],
-                    },
-                )
-                return BoltResponse(status=200, body="")
         return next()

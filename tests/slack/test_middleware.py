@@ -56,3 +56,31 @@ def test_request_id_is_in_the_context(app, deliver, fake_slack):
 
     deliver(event_callback(mention("budget"), event_id="EvCtx"))
     assert seen["request_id"]
+
+
+def test_repeats_are_dropped_on_the_ordinary_registration_path_too(settings, brain, fake_slack, monkeypatch):
+    """Should Bolt's listener list be out of reach, event listeners registered the usual way still answer once."""
+    from slack_harness import Deliver
+
+    from evalbot.slack.listeners import direct
+
+    monkeypatch.setattr(direct, "_add", lambda app, listener, register: register())
+    app = make_app(settings, brain)
+    assert not any(isinstance(listener, direct.DirectListener) for listener in app._listeners)
+    body = event_callback(mention("budget"), event_id="EvOrdinary")
+    Deliver(app)(body)
+    Deliver(app)(body, headers=RETRY)
+    drain(app)
+    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+
+
+def test_a_repeat_is_logged_with_its_retry_headers(deliver, fake_slack, caplog):
+    """The dropped repeat leaves one log line naming the event and Slack's retry reason."""
+    import logging
+
+    body = event_callback(mention("budget"), event_id="EvLogged")
+    deliver(body)
+    with caplog.at_level(logging.INFO, logger="evalbot.slack.repeats"):
+        deliver(body, headers=RETRY)
+    [record] = [r for r in caplog.records if r.getMessage() == "repeated delivery ignored"]
+    assert (record.event_id, record.retry_num, record.retry_reason) == ("EvLogged", "1", "http_timeout")

@@ -19,6 +19,8 @@ from slack_bolt.listener_matcher import builtins as builtin_matchers
 from slack_bolt.request.payload_utils import to_command, to_event
 from slack_bolt.util.utils import get_arg_names_of_callable
 
+from evalbot.slack.repeats import is_repeat, skip_repeats
+
 # The arguments a direct listener's function may name, as Bolt would pass them.
 _ARGUMENTS: dict[str, Callable[[BoltRequest], object]] = {
     "ack": lambda request: request.context.ack,
@@ -37,7 +39,14 @@ class DirectListener(Listener):
         TypeError: `function` names an argument this class does not provide.
     """
 
-    def __init__(self, *, function: Callable[..., object], matcher, auto_acknowledgement: bool):
+    def __init__(
+        self,
+        *,
+        function: Callable[..., object],
+        matcher,
+        auto_acknowledgement: bool,
+        skip_repeats: bool = False,
+    ):
         names = get_arg_names_of_callable(function)
         unknown = [name for name in names if name not in _ARGUMENTS]
         if unknown:
@@ -47,6 +56,7 @@ class DirectListener(Listener):
         self.matchers = [matcher]
         self.middleware = []
         self.auto_acknowledgement = auto_acknowledgement
+        self.skip_repeats = skip_repeats
         self._arguments = [(name, _ARGUMENTS[name]) for name in names]
         # Bolt's builtin matchers wrap a `func(body)`; call it directly when it is there.
         func = getattr(matcher, "func", None)
@@ -58,6 +68,8 @@ class DirectListener(Listener):
         return super().matches(req=req, resp=resp)
 
     def run_ack_function(self, *, request: BoltRequest, response: BoltResponse) -> BoltResponse | None:
+        if self.skip_repeats and is_repeat(request):
+            return None
         return self.ack_function(**{name: argument(request) for name, argument in self._arguments})
 
 
@@ -76,6 +88,9 @@ def command(app: App, name, function: Callable[..., object]) -> None:
 
 
 def event(app: App, event_type: str, function: Callable[..., object]) -> None:
-    """`app.event(event_type)(function)`, direct (acknowledged at once, as Bolt does for events)."""
-    listener = DirectListener(function=function, matcher=builtin_matchers.event(event_type), auto_acknowledgement=True)
-    _add(app, listener, lambda: app.event(event_type)(function))
+    """`app.event(event_type)(function)`, direct: acknowledged at once, as Bolt does for events,
+    then a delivery Slack repeats is dropped (`is_repeat`) and the rest answered."""
+    listener = DirectListener(
+        function=function, matcher=builtin_matchers.event(event_type), auto_acknowledgement=True, skip_repeats=True
+    )
+    _add(app, listener, lambda: app.event(event_type, middleware=[skip_repeats])(function))

@@ -1,0 +1,42 @@
+"""Slack's repeated deliveries: an Events API delivery whose `event_id` was claimed before is not answered again.
+
+Slack retries a delivery (same `event_id`, header `X-Slack-Retry-Num`) when it thinks the
+first failed, and the retry may reach another worker, or one that has restarted: the
+claim goes to the shared `SeenEvents` store. It is taken in the listener thread, after
+the ack, so the acknowledgement never waits on the store's file lock.
+"""
+
+import logging
+from collections.abc import Callable
+
+from slack_bolt import BoltResponse
+from slack_bolt.request import BoltRequest
+
+from evalbot.slack.deps import deps_of
+
+log = logging.getLogger(__name__)
+
+
+def is_repeat(request: BoltRequest) -> bool:
+    """Claim the delivery's `event_id`; True (and logged) when it was claimed before."""
+    body = request.body
+    event_id = body.get("event_id")
+    if not isinstance(event_id, str) or not event_id or deps_of(request.context).seen.first_time(event_id):
+        return False
+    headers = request.headers
+    log.info(
+        "repeated delivery ignored",
+        extra={
+            "event_id": event_id,
+            "retry_num": headers.get("x-slack-retry-num", [None])[0],
+            "retry_reason": headers.get("x-slack-retry-reason", [None])[0],
+        },
+    )
+    return True
+
+
+def skip_repeats(req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
+    """`is_repeat` as Bolt listener middleware, for an event listener registered the ordinary way."""
+    if is_repeat(req):
+        return BoltResponse(status=200, body="")
+    return next()
