@@ -56,9 +56,10 @@ def build_app(
     if not any(isinstance(f, _ClientGivenNotice) for f in bolt_logger.filters):
         bolt_logger.addFilter(_ClientGivenNotice())
     listeners = ContextThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener")
+    client = client or build_web_client(settings)
     app = App(
         name=BOLT_APP_NAME,
-        client=client or build_web_client(settings),
+        client=client,
         signing_secret=settings.slack_signing_secret or "",
         request_verification_enabled=verify_requests,
         listener_executor=listeners,
@@ -66,6 +67,7 @@ def build_app(
     deps = Deps(
         brain=brain,
         answers=ReadyAnswers(brain=brain),
+        client=client,
         limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),

@@ -142,3 +142,15 @@ def test_a_forked_worker_opens_its_own_connection(fake_slack):
     texts = [c["text"] for c in fake_slack.calls_to("chat.postMessage")]
     peers = dict(zip(texts, fake_slack.peers_of("chat.postMessage")))
     assert peers["parent before"] == peers["parent after"] != peers["child"]
+
+
+def test_listeners_post_through_the_apps_kept_alive_client(app, deliver, fake_slack):
+    """Bolt hands each delivery a fresh plain client; evalbot's listeners get the app's own, so
+    answers to six mentions in a row reuse connections instead of opening six."""
+    from slack_fakes import event_callback, mention
+
+    for n in range(6):
+        deliver(event_callback(mention(f"budget question {n}"), event_id=f"EvReuse{n}"))
+    peers = fake_slack.peers_of("chat.postMessage")
+    assert len(peers) == 6 and len(set(peers)) < 6
+    assert isinstance(app._evalbot_deps.client, KeepAliveWebClient)
