@@ -82,7 +82,7 @@ def main() -> None:
     }
     out = ROOT / "benchmarks" / "results" / "routing.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
-    print(f"| measure | value |\n|---|---|")
+    print("| measure | value |\n|---|---|")
     print(f"| routing p50 / p99 (in-process, {results['samples']} samples) | {results['routing_ms']['p50']} ms / {results['routing_ms']['p99']} ms |")
     print(f"| whole answer p50 / p99 | {results['full_answer_ms']['p50']} ms / {results['full_answer_ms']['p99']} ms |")
     print(f"| cold start `evalbot ask --json TEXT` (median of {COLD_RUNS}) | {results['cold_start_s']['median']} s (max {results['cold_start_s']['max']} s) |")

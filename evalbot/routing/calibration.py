@@ -55,7 +55,7 @@ def sweep(results: list[HeldOut], *, unfamiliar: float, accept_unfamiliar: float
     negatives = [r for r in results if r.expected == OUT_OF_SCOPE]
     for step in range(steps):
         threshold = step / 100
-        def routed(r: HeldOut) -> str:
+        def routed(r: HeldOut, threshold: float = threshold) -> str:
             rejected = r.score < threshold or (r.score < accept_unfamiliar and r.unfamiliar >= unfamiliar)
             return OUT_OF_SCOPE if r.top == OUT_OF_SCOPE or rejected else r.top
         rows.append({
