@@ -50,7 +50,6 @@ class SeenEvents:
         # several times more CPU a claim under load: each sees every other's write as a change.
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
-        self._pid: int | None = None
         self._claims = 0
         os.register_at_fork(after_in_child=partial(_after_fork, weakref.ref(self)))
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +68,7 @@ class SeenEvents:
         if conn is None:
             conn = sqlite3.connect(self.path, timeout=_BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA synchronous=NORMAL")
-            self._conn, self._pid = conn, os.getpid()
+            self._conn = conn
         return conn
 
     def first_time(self, event_id: str) -> bool:
@@ -98,7 +97,7 @@ class SeenEvents:
     def close(self) -> None:
         """Close this process's connection (the next claim opens a new one)."""
         with self._lock:
-            if self._conn is not None and self._pid == os.getpid():
+            if self._conn is not None:  # never the parent's: a fork drops it (`_after_fork`)
                 self._conn.close()
             self._conn = None
 
@@ -107,4 +106,4 @@ def _after_fork(ref: "weakref.ref[SeenEvents]") -> None:
     """In a forked child: a fresh lock (another thread may have held the parent's) and no connection."""
     seen = ref()
     if seen is not None:
-        seen._lock, seen._conn, seen._pid = threading.Lock(), None, None
+        seen._lock, seen._conn = threading.Lock(), None

@@ -1,6 +1,7 @@
 """Sending to Slack. A send that fails is logged with a reference id and reported as False; it never raises."""
 
 import logging
+from collections.abc import Callable
 from urllib.error import URLError
 
 from slack_sdk import WebClient
@@ -18,23 +19,26 @@ def _failed(what: str, error: Exception) -> None:
     log.error("could not %s: %s", what, code, exc_info=error, extra={"reference": new_reference(), "slack_error": code})
 
 
-def post_message(client: WebClient, *, channel: str, message: dict, thread_ts: str | None = None) -> bool:
-    """`chat.postMessage` of `message` (`text` + `blocks`), in a thread when `thread_ts` is given."""
+def _send(what: str, call: Callable[[], object]) -> bool:
+    """Make one Web API call; True when it went through, else False with the failure logged."""
     try:
-        client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, **message)
+        call()
         return True
     except SEND_ERRORS as e:
-        _failed("post a message", e)
+        _failed(what, e)
         return False
+
+
+def post_message(client: WebClient, *, channel: str, message: dict, thread_ts: str | None = None) -> bool:
+    """`chat.postMessage` of `message` (`text` + `blocks`), in a thread when `thread_ts` is given."""
+    return _send(
+        "post a message",
+        lambda: client.chat_postMessage(channel=channel, thread_ts=thread_ts, unfurl_links=False, **message),
+    )
 
 
 def update_message(client: WebClient, *, channel: str, ts: str, message: dict) -> bool:
-    try:
-        client.chat_update(channel=channel, ts=ts, **message)
-        return True
-    except SEND_ERRORS as e:
-        _failed("update a message", e)
-        return False
+    return _send("update a message", lambda: client.chat_update(channel=channel, ts=ts, **message))
 
 
 def respond(url: str, message: dict, **options: object) -> bool:
@@ -55,18 +59,8 @@ def respond(url: str, message: dict, **options: object) -> bool:
 
 
 def open_view(client: WebClient, *, trigger_id: str, view: dict) -> bool:
-    try:
-        client.views_open(trigger_id=trigger_id, view=view)
-        return True
-    except SEND_ERRORS as e:
-        _failed("open a modal", e)
-        return False
+    return _send("open a modal", lambda: client.views_open(trigger_id=trigger_id, view=view))
 
 
 def publish_home(client: WebClient, *, user_id: str, view: dict) -> bool:
-    try:
-        client.views_publish(user_id=user_id, view=view)
-        return True
-    except SEND_ERRORS as e:
-        _failed("publish the Home tab", e)
-        return False
+    return _send("publish the Home tab", lambda: client.views_publish(user_id=user_id, view=view))
