@@ -4,7 +4,8 @@ import argparse
 import json
 import sys
 
-from evalbot.cli.session import answer_safely, build_brain
+from evalbot.cli.session import build_brain
+from evalbot.core.safe_answer import answer_safely
 from evalbot.config import Settings
 from evalbot.rendering.json_view import reply_json
 from evalbot.rendering.plain_text import render_text

@@ -2,7 +2,8 @@
 
 import sys
 
-from evalbot.cli.session import answer_safely, build_brain
+from evalbot.cli.session import build_brain
+from evalbot.core.safe_answer import answer_safely
 from evalbot.config import Settings
 from evalbot.rendering.plain_text import render_text
 

@@ -2,7 +2,6 @@
 
 import logging
 
-from evalbot.cli.session import answer_safely
 from evalbot.core.brain import problem_reply
 from evalbot.core.reply import OUT_OF_SCOPE, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
@@ -43,15 +42,8 @@ def _slow_down(deps: Deps) -> Reply:
     return slow_down(burst=deps.limiter.burst, per_second=deps.limiter.per_second)
 
 
-def answer_text(deps: Deps, text: object, *, user: str) -> Reply:
-    """Answer free text from `user`, within their rate limit; an unexpected failure becomes an apology."""
-    if not within_limit(deps, user):
-        return _slow_down(deps)
-    return answer_safely(deps.brain, text if isinstance(text, str) else "")
-
-
 def answer_message(deps: Deps, text: object, *, user: str) -> dict:
-    """`answer_text` as a finished message for a channel, thread or DM (kept ready for repeats)."""
+    """Answer free text from `user` as a finished message, within their rate limit (kept ready for repeats)."""
     if not within_limit(deps, user):
         return message(_slow_down(deps))
     return deps.answers.message(text if isinstance(text, str) else "")

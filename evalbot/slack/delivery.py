@@ -7,7 +7,7 @@ from urllib.error import URLError
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError, SlackClientError
 
-from evalbot.slack.references import new_reference
+from evalbot.core.safe_answer import new_reference
 from evalbot.slack.web import webhook
 
 log = logging.getLogger(__name__)

@@ -5,11 +5,10 @@ import logging
 
 from slack_bolt import BoltResponse
 
-from evalbot.cli.session import apology
-from evalbot.rendering.block_kit import fallback_text, render_blocks
+from evalbot.core.safe_answer import apology, new_reference
+from evalbot.rendering.block_kit import message as message_of
 from evalbot.slack.delivery import post_message, respond
 from evalbot.slack.filters import from_a_person
-from evalbot.slack.references import new_reference
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +40,7 @@ def handle_unexpected_error(
         exc_info=(type(error), error, error.__traceback__),
         extra={"reference": reference},
     )
-    reply = apology(reference)
-    message = {"text": fallback_text(reply), "blocks": render_blocks(reply)}
+    message = message_of(apology(reference))
     body = body if isinstance(body, dict) else {}
     if response is not None and body.get("command"):
         # Not acknowledged yet: the apology is the slash command's answer.

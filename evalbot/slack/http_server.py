@@ -15,6 +15,7 @@ from gunicorn.glogging import Logger as GunicornLogger
 from slack_bolt import App
 
 from evalbot.slack.app import drain
+from evalbot.slack.wsgi import SlackWsgiApp
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +34,9 @@ class JsonLogs(GunicornLogger):
 
 
 class HttpServer(BaseApplication):
-    """A gunicorn application serving one WSGI callable built around `app`."""
+    """A gunicorn application serving `wsgi` (a `SlackWsgiApp`), draining its Bolt app as each worker exits."""
 
-    def __init__(self, *, wsgi, app: App, host: str, port: int, workers: int, log_level: str):
+    def __init__(self, *, wsgi: SlackWsgiApp, host: str, port: int, workers: int, log_level: str):
         self._wsgi = wsgi
         self._options = {
             "bind": f"{host}:{port}",
@@ -51,7 +52,7 @@ class HttpServer(BaseApplication):
             "accesslog": None,
             "errorlog": "-",
             "proc_name": "evalbot",
-            "worker_exit": lambda server, worker: self._worker_exit(app),
+            "worker_exit": lambda server, worker: self._worker_exit(wsgi.app),
         }
         super().__init__()
 

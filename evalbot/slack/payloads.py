@@ -61,11 +61,6 @@ def _shape_problem(payload: dict, shapes: dict, where: str) -> str | None:
     return None
 
 
-def malformed(body: bytes, content_type: str | None) -> str | None:
-    """Why Bolt could not handle `body`, or None when it looks like a Slack payload."""
-    return parse_payload(body, content_type)[1]
-
-
 def parse_payload(body: bytes, content_type: str | None) -> tuple[dict, None] | tuple[None, str]:
     """`(payload, None)`: `body` parsed as Bolt parses it, and shaped as Bolt expects; else `(None, why not)`."""
     try:

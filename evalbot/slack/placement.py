@@ -8,7 +8,8 @@ from evalbot.rendering.share import ephemeral_blocks, share_value
 from evalbot.slack.delivery import post_message, respond, update_message
 
 
-def _user(body: dict) -> str | None:
+def user_of(body: dict) -> str | None:
+    """The id of the user who clicked or submitted, if the payload names one."""
     user = body.get("user")
     return user.get("id") if isinstance(user, dict) else None
 
@@ -37,11 +38,15 @@ def deliver_pick(client: WebClient, body: dict, reply: Reply, *, in_place: bool)
         original = body.get("message") if isinstance(body.get("message"), dict) else {}
         thread = original.get("thread_ts") or (None if channel.startswith("D") else ts)
         return post_message(client, channel=channel, thread_ts=thread, message=message(reply))
-    user = _user(body)
-    return post_message(client, channel=user, message=message(reply)) if user else False
+    return deliver_to_user(client, body, reply)
 
 
 def deliver_to_user(client: WebClient, body: dict, reply: Reply) -> bool:
     """Send `reply` to the DM of the user who clicked."""
-    user = _user(body)
-    return post_message(client, channel=user, message=message(reply)) if user else False
+    return post_to_user(client, body, message(reply))
+
+
+def post_to_user(client: WebClient, body: dict, message: dict) -> bool:
+    """Send a finished `message` to the DM of the user who clicked."""
+    user = user_of(body)
+    return post_message(client, channel=user, message=message) if user else False

@@ -18,7 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from evalbot.cli.session import answer_safely
+from evalbot.core.safe_answer import answer_safely
 from evalbot.core.brain import Brain
 from evalbot.core.reply import Reply
 from evalbot.rendering.block_kit import message

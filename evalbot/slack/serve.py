@@ -66,7 +66,6 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
     wsgi = SlackWsgiApp(app=app, signing_secret=settings.slack_signing_secret or "")
     server = HttpServer(
         wsgi=wsgi,
-        app=app,
         host=DEFAULT_HOST,
         port=port or settings.port,
         workers=workers or DEFAULT_WORKERS,

@@ -26,7 +26,7 @@ from slack_bolt import App, BoltRequest, BoltResponse
 from evalbot.logs import request_scope
 from evalbot.slack.middleware import new_request_id
 from evalbot.slack.payloads import parse_payload
-from evalbot.slack.references import new_reference
+from evalbot.core.safe_answer import new_reference
 
 log = logging.getLogger(__name__)
 

@@ -84,7 +84,7 @@ class Server:
         A server that refuses a large body before reading it may close the connection while
         the rest is still being sent, so the client sends no more than it needs to be answered.
         """
-        head = f"POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+        head = "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
             sock.sendall(f"{head}Content-Length: {length}\r\n\r\n".encode() + b"x" * 1024)
             status_line = sock.makefile("rb").readline()

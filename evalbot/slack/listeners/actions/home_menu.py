@@ -1,8 +1,8 @@
 """The Home tab's buttons and menus: the answer arrives in the user's DM with evalbot."""
 
-from evalbot.slack.answering import answer_intent, answer_text
+from evalbot.slack.answering import answer_intent, answer_message
 from evalbot.slack.deps import deps_of
-from evalbot.slack.placement import deliver_to_user
+from evalbot.slack.placement import deliver_to_user, post_to_user, user_of
 
 
 def answer_home_pick(ack, body, action, context, client) -> None:
@@ -13,5 +13,5 @@ def answer_home_pick(ack, body, action, context, client) -> None:
 
 def answer_home_command(ack, body, action, context, client) -> None:
     ack()
-    user = (body.get("user") or {}).get("id", "")
-    deliver_to_user(client, body, answer_text(deps_of(context), str(action.get("value") or "help"), user=user))
+    answer = answer_message(deps_of(context), str(action.get("value") or "help"), user=user_of(body) or "")
+    post_to_user(client, body, answer)

@@ -9,12 +9,13 @@ import logging
 
 from slack_sdk.errors import SlackApiError
 
-from evalbot.cli.session import answer_safely
+from evalbot.core.safe_answer import answer_safely
 from evalbot.rendering.share import parse_share_value, shared_message
 from evalbot.slack.answering import answer_intent
 from evalbot.slack.delivery import SEND_ERRORS, respond
 from evalbot.slack.deps import deps_of
-from evalbot.slack.references import new_reference
+from evalbot.slack.placement import user_of
+from evalbot.core.safe_answer import new_reference
 
 log = logging.getLogger(__name__)
 _NOT_POSTABLE = {"not_in_channel", "channel_not_found", "is_archived", "restricted_action"}
@@ -25,7 +26,7 @@ def share_in_channel(ack, body, action, context, client) -> None:
     deps = deps_of(context)
     kind, value = parse_share_value(str(action.get("value") or ""))
     reply = answer_intent(deps, value) if kind == "intent" else answer_safely(deps.brain, value)
-    user = (body.get("user") or {}).get("id", "")
+    user = user_of(body) or ""
     shared = shared_message(reply, user_id=user)
     channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get("channel_id")
     try:
