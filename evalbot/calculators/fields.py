@@ -8,9 +8,13 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from evalbot.calculators import format as fmt
+from evalbot.inputs import money
 from evalbot.inputs.money import parse_money
 from evalbot.inputs.numbers import parse_count, parse_number
 from evalbot.inputs.percent import parse_percent
+
+# The largest money input, as the parser enforces it; the input models check the same bound.
+MAX_MONEY = float(money.MAX_MONEY)
 
 FieldKind = Literal["money", "count", "number", "percent"]
 

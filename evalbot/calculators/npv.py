@@ -9,9 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evalbot.calculators import format as fmt
 from evalbot.calculators.base import Calculator, OutputSpec, Presentation
-from evalbot.calculators.fields import FieldSpec
+from evalbot.calculators.fields import MAX_MONEY, FieldSpec
 
-MAX_MONEY = 1e13
 EXAMPLE = "npv upfront=500K cost=100K benefit=5M years=3 rate=10%"
 
 

@@ -8,10 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from evalbot.calculators import format as fmt
 from evalbot.calculators.base import Calculator, OutputSpec, Presentation
-from evalbot.calculators.fields import FieldSpec
+from evalbot.calculators.fields import MAX_MONEY, FieldSpec
 from evalbot.errors import CommandError
 
-MAX_MONEY = 1e13
 EXAMPLE = "roi cost=2M incidents=10 incident_cost=1M"
 
 

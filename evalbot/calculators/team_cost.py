@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evalbot.calculators import format as fmt
 from evalbot.calculators.base import Calculator, OutputSpec, Presentation
-from evalbot.calculators.fields import FieldSpec
+from evalbot.calculators.fields import MAX_MONEY, FieldSpec
 
 MAX_HEADS = 1_000_000
 EXAMPLE = "team-cost current=8 target=15 cost_per_head=143K"
@@ -18,7 +18,7 @@ class TeamCostInput(BaseModel):
 
     current: int = Field(ge=0, le=MAX_HEADS, description="current headcount")
     target: int = Field(ge=0, le=MAX_HEADS, description="target headcount")
-    cost_per_head: float = Field(gt=0, le=1e13, description="fully loaded annual cost per person")
+    cost_per_head: float = Field(gt=0, le=MAX_MONEY, description="fully loaded annual cost per person")
 
 
 class TeamCostResult(BaseModel):

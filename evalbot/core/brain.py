@@ -139,7 +139,7 @@ class Brain:
             return self._dispatch(card, args=command.args, text=command.rest, confidence=1.0)
         kind = Template if command.tool is Tool.TEMPLATE else Checklist
         pool: list[Entry] = list(kb.templates if kind is Template else kb.checklists)
-        short_names = [e.id.partition(":")[2] for e in pool]
+        short_names = [e.short_name for e in pool]
         example = f"{command.tool} {short_names[0]}" if short_names else None
         if not command.name:
             raise CommandError(f"Which {command.tool}? I have: {', '.join(short_names)}.", field="name", example=example)

@@ -24,7 +24,7 @@ def field_pair(field: TemplateField) -> str:
 
 def example_command(template: Template) -> str:
     """A complete command for `template`, built from its fields' examples."""
-    return " ".join([f"template {template.id.partition(':')[2]}", *(field_pair(f) for f in template.fields)])
+    return " ".join([f"template {template.short_name}", *(field_pair(f) for f in template.fields)])
 
 
 def calculator_for(template: Template) -> Calculator | None:

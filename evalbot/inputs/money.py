@@ -30,10 +30,6 @@ def _strip(raw: str) -> str:
     return sign + text
 
 
-def format_limit(value: Decimal) -> str:
-    return "$10T" if value == MAX_MONEY else f"${value:,}"
-
-
 def parse_money(raw: str, *, field: str, allow_zero: bool = False, example: str | None = None) -> float:
     """Read an amount of money in dollars: above 0 (or 0 with `allow_zero`) and at most $10T.
 
@@ -52,6 +48,6 @@ def parse_money(raw: str, *, field: str, allow_zero: bool = False, example: str 
         raise CommandError(f"`{field}` must be at least $0.01; `{echo(raw)}` is less than a cent.",
                            field=field, example=example)
     if value > MAX_MONEY:
-        raise CommandError(f"`{field}` must be at most {format_limit(MAX_MONEY)}; `{echo(raw)}` is too large.",
+        raise CommandError(f"`{field}` must be at most $10T; `{echo(raw)}` is too large.",
                            field=field, example=example)
     return float(value)

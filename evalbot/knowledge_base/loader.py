@@ -14,7 +14,6 @@ from evalbot.knowledge_base.models import (
     Checklist,
     Entry,
     NegativeCard,
-    SmalltalkCard,
     Template,
     Topic,
 )
@@ -51,14 +50,6 @@ class KnowledgeBase:
     @property
     def calculators(self) -> list[CalculatorCard]:
         return self.of_kind(CalculatorCard)  # type: ignore[return-value]
-
-    @property
-    def smalltalk(self) -> list[SmalltalkCard]:
-        return self.of_kind(SmalltalkCard)  # type: ignore[return-value]
-
-    @property
-    def negatives(self) -> list[NegativeCard]:
-        return self.of_kind(NegativeCard)  # type: ignore[return-value]
 
     def routable(self) -> list[Entry]:
         """Entries a user can reach (everything but the out-of-scope negatives)."""

@@ -9,8 +9,6 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
 
 class Entry(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -22,6 +20,11 @@ class Entry(BaseModel):
     related: list[str] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list, description="terms that name this entry")
     examples: list[str] = Field(default_factory=list, description="phrasings the matcher indexes")
+
+    @property
+    def short_name(self) -> str:
+        """The id without its kind prefix (`template:board-pitch` -> `board-pitch`); a topic's id as it is."""
+        return self.id.partition(":")[2] or self.id
 
     @field_validator("examples", "keywords")
     @classmethod
@@ -101,7 +104,6 @@ class NegativeCard(Entry):
     examples: list[str] = Field(min_length=10)
 
 
-KnowledgeItem = Topic | Checklist | Template | CalculatorCard | SmalltalkCard | NegativeCard
 
 # Folder under knowledge/ -> schema, and the prefix its ids carry in the spec.
 FOLDERS: dict[str, tuple[type[Entry], str]] = {

@@ -148,7 +148,7 @@ class Matcher:
         for entry in entries:
             if isinstance(entry, NegativeCard):
                 continue
-            for name in [entry.id.partition(":")[2] or entry.id, entry.title, *entry.keywords]:
+            for name in [entry.short_name, entry.title, *entry.keywords]:
                 key = " ".join(stems(name.replace("-", " ")))
                 if key:
                     owners[key].add(entry.id)

@@ -25,7 +25,7 @@ def resolve_name(typed: str, entries: list[Entry]) -> Entry | None:
         return None
     choices: dict[str, Entry] = {}
     for entry in entries:
-        choices[_plain(entry.id.partition(":")[2] or entry.id)] = entry
+        choices[_plain(entry.short_name)] = entry
         choices.setdefault(_plain(entry.title), entry)
     match = process.extractOne(wanted, list(choices), scorer=fuzz.WRatio, score_cutoff=_MIN_SCORE)
     return choices[match[0]] if match else None

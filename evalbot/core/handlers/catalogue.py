@@ -21,7 +21,7 @@ def answer_catalogue(knowledge: KnowledgeBase) -> Reply:
     ]
     sections = []
     for heading, entries, how in groups:
-        names = ", ".join(f"`{e.id.partition(':')[2] or e.id}`" for e in entries)
+        names = ", ".join(f"`{e.short_name}`" for e in entries)
         sections.append(Section(heading=f"{heading} ({len(entries)}): {how}", text=names or "none"))
     return Reply(
         intent="help",

@@ -47,10 +47,10 @@ def answer_help(knowledge: KnowledgeBase, *, confidence: float = 1.0) -> Reply:
     )
 
 
-def answer_smalltalk(card: SmalltalkCard, *, knowledge: KnowledgeBase, confidence: float, seed: int = 0) -> Reply:
+def answer_smalltalk(card: SmalltalkCard, *, knowledge: KnowledgeBase, confidence: float) -> Reply:
     if card.id == "help":
         return answer_help(knowledge, confidence=confidence)
-    response = card.responses[seed % len(card.responses)]
+    response = card.responses[0]
     return Reply(
         intent=card.id,
         kind=ReplyKind.SMALLTALK,
