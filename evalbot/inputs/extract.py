@@ -10,6 +10,7 @@ by the same code as `key=value` input.
 """
 
 import re
+from functools import lru_cache
 from types import MappingProxyType
 
 from evalbot.calculators import CALCULATORS, missing_inputs
@@ -87,14 +88,20 @@ _RULES = MappingProxyType({"roi": _ROI, "npv": _NPV, "team-cost": _TEAM, "confid
 
 def extract_inputs(calculator_id: str, text: str) -> dict[str, str]:
     """The inputs of `calculator_id` that `text` states clearly, as typed (possibly none)."""
+    return dict(_extract(calculator_id, prepare(text)))
+
+
+# A sentence stating a calculation is read by `detect_calculation` and then again by the
+# handler (or template) that answers it: the second reading is this cache's.
+@lru_cache(maxsize=64)
+def _extract(calculator_id: str, prepared: str) -> tuple[tuple[str, str], ...]:
     ordered = _RULES.get(calculator_id)
     if not ordered:
-        return {}
-    prepared = prepare(text)
+        return ()
     found = collect(prepared, ordered)
     if calculator_id == "roi" and _NPV_CUE.search(prepared):
         found.pop("cost", None)  # a build cost next to a running cost: which is "the" cost is unclear
-    return found
+    return tuple(found.items())
 
 
 def detect_calculation(text: str) -> str | None:
@@ -106,7 +113,7 @@ def detect_calculation(text: str) -> str | None:
                                ("roi", None)):
         if cue is not None and not cue.search(prepared):
             continue
-        found = extract_inputs(calculator_id, text)
+        found = dict(_extract(calculator_id, prepared))
         if found and not missing_inputs(CALCULATORS[calculator_id], found):
             return calculator_id
     return None
