@@ -9,6 +9,7 @@ import re
 
 from evalbot.core.reply import Reply, ReplyKind
 from evalbot.rendering.block_kit import MAX_BLOCKS, MAX_VALUE, button, fallback_text, render_blocks
+from evalbot.rendering.escape import unescape_slack
 from evalbot.rendering.slack_text import clip, esc, mrkdwn
 
 SHARE_ACTION = "evalbot_share"
@@ -26,7 +27,7 @@ def parse_share_value(value: str) -> tuple[str, str]:
     kind, _, rest = value.partition(":")
     if kind == "i":
         return "intent", rest
-    return "question", rest.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    return "question", unescape_slack(rest)
 
 
 def ephemeral_blocks(reply: Reply, *, share: str | None) -> list[dict]:

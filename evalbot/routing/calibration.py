@@ -54,12 +54,12 @@ def sweep(results: list[HeldOut], *, unfamiliar: float, accept_unfamiliar: float
     positives = [r for r in results if r.expected != OUT_OF_SCOPE]
     negatives = [r for r in results if r.expected == OUT_OF_SCOPE]
     for step in range(steps):
-        threshold = step / 100
-        def routed(r: HeldOut, threshold: float = threshold) -> str:
-            rejected = r.score < threshold or (r.score < accept_unfamiliar and r.unfamiliar >= unfamiliar)
-            return OUT_OF_SCOPE if r.top == OUT_OF_SCOPE or rejected else r.top
+        limits = Thresholds(accept=step / 100, unfamiliar=unfamiliar, accept_unfamiliar=accept_unfamiliar)
+
+        def routed(r: HeldOut, limits: Thresholds = limits) -> str:
+            return OUT_OF_SCOPE if r.top == OUT_OF_SCOPE or limits.rejects(r.score, r.unfamiliar) else r.top
         rows.append({
-            "accept": threshold,
+            "accept": limits.accept,
             "accuracy": sum(routed(r) == r.expected for r in positives) / len(positives),
             "false_rejection": sum(routed(r) == OUT_OF_SCOPE for r in positives) / len(positives),
             "oos_recall": sum(routed(r) == OUT_OF_SCOPE for r in negatives) / max(1, len(negatives)),

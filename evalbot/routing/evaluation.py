@@ -42,7 +42,6 @@ class Report:
     oos_precision: Rate
     false_rejection: Rate
     confusions: list[tuple[str, str, int]]
-    misses: list[tuple[str, str, str]]
 
 
 def load_labelled(path: Path) -> list[Labelled]:
@@ -76,7 +75,6 @@ def evaluate(items: list[Labelled], predict) -> Report:
     """Score `predict(text) -> intent` on `items`."""
     in_total = in_hits = rejected = oos_total = oos_hits = predicted_oos = 0
     confusions: Counter[tuple[str, str]] = Counter()
-    misses = []
     for item in items:
         got = predict(item.text)
         if got == OUT_OF_SCOPE:
@@ -90,14 +88,12 @@ def evaluate(items: list[Labelled], predict) -> Report:
             rejected += got == OUT_OF_SCOPE
         if got != item.intent:
             confusions[(item.intent, got)] += 1
-            misses.append((item.text, item.intent, got))
     return Report(
         in_scope_accuracy=Rate(hits=in_hits, total=in_total),
         oos_recall=Rate(hits=oos_hits, total=oos_total),
         oos_precision=Rate(hits=oos_hits, total=predicted_oos),
         false_rejection=Rate(hits=rejected, total=in_total),
         confusions=[(a, b, n) for (a, b), n in confusions.most_common(10)],
-        misses=misses,
     )
 
 

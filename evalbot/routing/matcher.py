@@ -80,10 +80,10 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         entries = list(knowledge.entries.values())
         self._ids = [entry.id for entry in entries]
-        self._negative = [isinstance(entry, NegativeCard) for entry in entries]
-        self._examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
-        self._sorted_examples = [[_sorted_words(e) for e in examples] for examples in self._examples_of]
-        words_per_entry = [_entry_words(entry, examples) for entry, examples in zip(entries, self._examples_of)]
+        negative = [isinstance(entry, NegativeCard) for entry in entries]
+        examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
+        self._sorted_examples = [[_sorted_words(e) for e in examples] for examples in examples_of]
+        words_per_entry = [_entry_words(entry, examples) for entry, examples in zip(entries, examples_of)]
         # Bigrams mark phrasing; the profile (last document) is prose, where they would only add bulk.
         docs_per_entry = [
             [with_bigrams([stem(w) for w in words]) for words in texts[:-1]] + [[stem(w) for w in texts[-1]]]
@@ -116,12 +116,12 @@ class Matcher:
         # Stems the in-scope entries use: a message made mostly of other words is someone else's topic.
         # Only phrasings, titles and keywords count: the prose of key points is full of everyday words.
         self._domain = frozenset(
-            f for docs, negative in zip(docs_per_entry, self._negative) if not negative
+            f for docs, is_negative in zip(docs_per_entry, negative) if not is_negative
             for doc in docs[:-1] for f in doc if "_" not in f
         )
         # Stems only the out-of-scope cards use: evidence that a message is someone else's topic.
         self._foreign = frozenset(
-            f for docs, negative in zip(docs_per_entry, self._negative) if negative
+            f for docs, is_negative in zip(docs_per_entry, negative) if is_negative
             for doc in docs for f in doc if "_" not in f
         ) - self._domain
         self._exact = self._exact_names(entries)
@@ -132,7 +132,7 @@ class Matcher:
         }
         # Whole phrasings, for messages made only of stop words ("what can you do").
         self._phrasings: dict[str, str] = {}
-        for entry, examples in zip(entries, self._examples_of):
+        for entry, examples in zip(entries, examples_of):
             for example in examples:
                 self._phrasings.setdefault(example, entry.id)
         self._phrasing_texts = list(self._phrasings)
@@ -260,9 +260,9 @@ class Matcher:
 
     def _rejects(self, text: str, score: float) -> bool:
         limits = self.thresholds
-        if score < limits.accept:
-            return True
-        return score < limits.accept_unfamiliar and self.unfamiliar(text) >= limits.unfamiliar
+        # How unfamiliar the words are takes a pass over them: only work it out where it can matter.
+        unfamiliar = self.unfamiliar(text) if limits.accept <= score < limits.accept_unfamiliar else 0.0
+        return limits.rejects(score, unfamiliar)
 
     def _oos_confidence(self, ranked: list[Candidate]) -> float:
         if not ranked:

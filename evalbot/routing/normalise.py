@@ -3,6 +3,8 @@
 import re
 from functools import lru_cache
 
+from evalbot.rendering.escape import unescape_slack
+
 # Character classes exclude "<" so an unclosed "<https://" cannot scan to the end of
 # the text from every opening bracket (quadratic on hostile input).
 _MENTION = re.compile(r"<[@#!][^<>]*>")
@@ -10,18 +12,9 @@ _MENTION_OPENER = re.compile(r"<(?=[@#!])")
 _LINK = re.compile(r"<(https?://|mailto:)[^<>|]*(\|([^<>]*))?>")
 _BARE_URL = re.compile(r"https?://\S+")
 _EMOJI = re.compile(r":[a-z0-9_+\-']+:")
-# "&amp;" last: Slack sends a typed "&lt;" as "&amp;lt;", which must stay "&lt;".
-_ENTITY = {"&lt;": "<", "&gt;": ">", "&amp;": "&"}
 _MARKUP = re.compile(r"[*_~`>]+")
 _NON_WORD = re.compile(r"[^a-z0-9%$.,=\-'\"&/ ]+")
 _SPACES = re.compile(r"\s+")
-
-
-def unescape_slack(text: str) -> str:
-    """Undo Slack's HTML-style escaping of &, < and >."""
-    for entity, char in _ENTITY.items():
-        text = text.replace(entity, char)
-    return text
 
 
 def strip_slack(text: str) -> str:

@@ -35,6 +35,10 @@ class Thresholds:
     confidence_slope: float = 11.61
     confidence_intercept: float = -1.40
 
+    def rejects(self, score: float, unfamiliar: float) -> bool:
+        """Whether a top `score` is too low to answer, given how foreign the message's words are (0..1)."""
+        return score < self.accept or (score < self.accept_unfamiliar and unfamiliar >= self.unfamiliar)
+
     def confidence(self, score: float) -> float:
         """Calibrated probability that an in-scope answer with this score is the right one."""
         return 1 / (1 + math.exp(-(self.confidence_slope * score + self.confidence_intercept)))
