@@ -95,6 +95,20 @@ def read_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mappi
     return {name: parse_field(calculator.spec(name), raw, example=example) for name, raw in merged.items()}
 
 
+def unmet(calculator: Calculator, given: Collection[str]) -> tuple[list[str], list[tuple[str, ...]]]:
+    """The required fields not given (in order), and the either/or groups when none is complete.
+
+    The groups come with the one the user has started on first, so an answer can lead with it.
+
+    Args:
+        given: the names of the fields that have values.
+    """
+    required = [f.name for f in calculator.fields if f.required and f.default is None and f.name not in given]
+    if not calculator.either or any(all(n in given for n in group) for group in calculator.either):
+        return required, []
+    return required, sorted(calculator.either, key=lambda g: -sum(n in given for n in g))
+
+
 def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:
     """What is still needed, one line per need, e.g. "`cost` (annual program cost)".
 
@@ -104,10 +118,9 @@ def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:
     def named(names: tuple[str, ...]) -> str:
         return " and ".join(f"`{n}` ({calculator.spec(n).label})" for n in names)
 
-    needed = [named((f.name,)) for f in calculator.fields if f.required and f.default is None and f.name not in given]
-    if calculator.either and not any(all(n in given for n in group) for group in calculator.either):
-        # Lead with the alternative the user has started on.
-        groups = sorted(calculator.either, key=lambda g: -sum(n in given for n in g))
+    required, groups = unmet(calculator, given)
+    needed = [named((name,)) for name in required]
+    if groups:
         first = named(tuple(n for n in groups[0] if n not in given))
         needed.append(", or ".join([first, *(named(g) for g in groups[1:])]))
     return needed

@@ -1,6 +1,7 @@
 """Calculator forms, built from the calculators registry: the modal's inputs and their checks."""
 
 from evalbot.calculators import Calculator, get_calculator
+from evalbot.calculators.base import unmet
 from evalbot.calculators.fields import FieldSpec, parse_field
 from evalbot.errors import CommandError
 from evalbot.knowledge_base.loader import KnowledgeBase
@@ -63,9 +64,9 @@ def missing_problems(calculator: str, given: dict[str, str]) -> dict[str, str]:
     calc = get_calculator(calculator)
     if calc is None:
         return {}
-    problems = {f.name: "Required." for f in calc.fields if f.required and f.default is None and f.name not in given}
-    if calc.either and not any(all(name in given for name in group) for group in calc.either):
-        groups = sorted(calc.either, key=lambda g: -sum(name in given for name in g))
+    required, groups = unmet(calc, given)
+    problems = {name: "Required." for name in required}
+    if groups:
         first_missing = next(name for name in groups[0] if name not in given)
         options = ", or ".join(" and ".join(calc.spec(name).label for name in g) for g in groups)
         problems[first_missing] = f"Give {options}."
