@@ -7,7 +7,7 @@ from rapidfuzz import fuzz, process
 
 from evalbot.routing.lexicon import content_words, stem
 
-_BIGRAM = "_"
+BIGRAM = "_"  # joins the two stems of a bigram feature; no stem contains it
 
 
 def stems(text: str) -> list[str]:
@@ -15,7 +15,7 @@ def stems(text: str) -> list[str]:
 
 
 def with_bigrams(tokens: list[str]) -> list[str]:
-    return tokens + [f"{a}{_BIGRAM}{b}" for a, b in zip(tokens, tokens[1:])]
+    return tokens + [f"{a}{BIGRAM}{b}" for a, b in zip(tokens, tokens[1:])]
 
 
 class Speller:
@@ -48,6 +48,11 @@ class Speller:
         return match[0] if match else word
 
 
+def repaired_stems(text: str, speller: Speller) -> list[str]:
+    """The stems of a user's normalised message, each word's typo repaired first."""
+    return [stem(speller.repair(word)) for word in content_words(text)]
+
+
 def query_features(text: str, speller: Speller) -> list[str]:
-    """Features of a user's normalised message: words repaired, then stemmed."""
-    return with_bigrams([stem(speller.repair(word)) for word in content_words(text)])
+    """Features of a user's normalised message: words repaired, then stemmed, plus bigrams."""
+    return with_bigrams(repaired_stems(text, speller))

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Checklist, Entry, NegativeCard, Template, Topic
-from evalbot.routing.features import Speller, query_features, stems, with_bigrams
+from evalbot.routing.features import BIGRAM, Speller, query_features, repaired_stems, stems, with_bigrams
 from evalbot.routing.lexicon import asked_kinds, content_words, stem
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
@@ -117,12 +117,12 @@ class Matcher:
         # Only phrasings, titles and keywords count: the prose of key points is full of everyday words.
         self._domain = frozenset(
             f for docs, is_negative in zip(docs_per_entry, negative) if not is_negative
-            for doc in docs[:-1] for f in doc if "_" not in f
+            for doc in docs[:-1] for f in doc if BIGRAM not in f
         )
         # Stems only the out-of-scope cards use: evidence that a message is someone else's topic.
         self._foreign = frozenset(
             f for docs, is_negative in zip(docs_per_entry, negative) if is_negative
-            for doc in docs for f in doc if "_" not in f
+            for doc in docs for f in doc if BIGRAM not in f
         ) - self._domain
         self._exact = self._exact_names(entries)
         self._answer_kind = {
@@ -194,7 +194,7 @@ class Matcher:
         A word only the out-of-scope cards use counts fully; a word nobody uses counts
         half, since it says little either way; a word the in-scope entries use counts 0.
         """
-        words = [stem(self._speller.repair(word)) for word in content_words(text)]
+        words = repaired_stems(text, self._speller)
         if not words:
             return 1.0
         weights = (0.0 if w in self._domain else 1.0 if w in self._foreign else _UNKNOWN_WORD_WEIGHT for w in words)
