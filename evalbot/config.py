@@ -29,12 +29,20 @@ class Settings(BaseModel):
     port: int = Field(default=3000, ge=1, le=65535)
     evalbot_knowledge_dir: Path | None = None
     evalbot_data_dir: Path = Path("var")
+    # SQLAlchemy URL of the state store; None means SQLite in evalbot_data_dir.
+    evalbot_database_url: str | None = None
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = None
+    # Slack user ids (comma or space separated) who see the knowledge-gap report in App Home.
+    evalbot_admins: frozenset[str] = frozenset()
+    evalbot_retention_days: int = Field(default=90, ge=1)
     # Where a built routing index is kept between runs; "off" rebuilds it every time.
     evalbot_cache_dir: str | None = None
     log_level: str = "INFO"
 
     @field_validator(
         "slack_bot_token", "slack_signing_secret", "slack_app_token", "evalbot_knowledge_dir", "evalbot_cache_dir",
+        "evalbot_database_url", "slack_client_id", "slack_client_secret",
         mode="before",
     )
     @classmethod
@@ -48,6 +56,24 @@ class Settings(BaseModel):
 
             return default_cache_dir()
         return None if self.evalbot_cache_dir.lower() in {"off", "none", "0"} else Path(self.evalbot_cache_dir)
+
+    @field_validator("evalbot_admins", mode="before")
+    @classmethod
+    def _user_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            return frozenset(part for part in value.replace(",", " ").split() if part)
+        return value
+
+    @property
+    def oauth(self) -> bool:
+        """True when the app is installed per workspace (OAuth) rather than with one bot token."""
+        return bool(self.slack_client_id and self.slack_client_secret)
+
+    def open_store(self, *, migrate: bool = True):
+        """The state store these settings name (see `evalbot.store.open_store`)."""
+        from evalbot.store import open_store
+
+        return open_store(url=self.evalbot_database_url, data_dir=self.evalbot_data_dir, migrate=migrate)
 
     @field_validator("slack_api_url")
     @classmethod

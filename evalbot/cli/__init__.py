@@ -1,4 +1,4 @@
-"""The `evalbot` command line: ask, chat, topics, check, eval, serve."""
+"""The `evalbot` command line: ask, chat, topics, check, eval, db, serve."""
 
 import argparse
 import os
@@ -33,6 +33,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="routing self-evaluation on a labelled set")
     evaluate.add_argument("file", nargs="?", help="YAML or JSONL of {text, intent}; default: the dev set")
+
+    db = commands.add_parser("db", help="manage the state store (SQLite or PostgreSQL)")
+    db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
+    db_commands.add_parser("upgrade", help="apply the state store's migrations (serve also does at start)")
 
     serve = commands.add_parser("serve", help="run the Slack app (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve HTTP: POST /slack/events, GET /health")
@@ -69,6 +73,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from evalbot.cli.evaluate import run_eval
 
             return run_eval(args, settings)
+        if args.command == "db":
+            from evalbot.cli.db import run_db
+
+            return run_db(args, settings)
         from evalbot.cli.serve import run_serve
 
         return run_serve(args, settings)

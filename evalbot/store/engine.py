@@ -1,0 +1,70 @@
+"""Which database holds the state, and one engine for it (SQLite embedded, PostgreSQL for several hosts)."""
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from evalbot.errors import ConfigError
+
+SQLITE_FILE = "evalbot.sqlite3"
+# Seconds a writer waits for another (SQLite's file lock, a PostgreSQL pool slot).
+BUSY_TIMEOUT = 5
+
+
+def database_url(*, database_url: str | None, data_dir: Path) -> str:
+    """EVALBOT_DATABASE_URL if set, else a SQLite file in EVALBOT_DATA_DIR."""
+    if database_url:
+        return database_url
+    return f"sqlite+pysqlite:///{Path(data_dir).resolve() / SQLITE_FILE}"
+
+
+def setting_name(url: str) -> str:
+    """The setting a user changes to fix a store at `url` (named in every start-up error)."""
+    return "EVALBOT_DATABASE_URL" if not url.startswith("sqlite") or SQLITE_FILE not in url else "EVALBOT_DATA_DIR"
+
+
+def build_engine(url: str, *, setting: str = "EVALBOT_DATABASE_URL") -> Engine:
+    """An engine for `url`; forked workers start with no connections of the parent's.
+
+    Raises:
+        ConfigError: the URL is malformed or names a driver that is not installed.
+    """
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise ConfigError(f"{setting} is not a database URL: {e}") from e
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            engine = _sqlite_engine(url, setting=setting)
+        else:
+            engine = create_engine(url, pool_pre_ping=True, pool_timeout=BUSY_TIMEOUT,
+                                   connect_args={"connect_timeout": BUSY_TIMEOUT})
+    except (ArgumentError, ImportError) as e:
+        raise ConfigError(f"{setting} cannot be used ({url.split('://')[0]}://…): {e}") from e
+    # A connection must never cross a fork: the child drops (without closing) the parent's pool.
+    os.register_at_fork(after_in_child=lambda: engine.dispose(close=False))
+    return engine
+
+
+def _sqlite_engine(url: str, *, setting: str) -> Engine:
+    database = make_url(url).database
+    if database and database != ":memory:":
+        folder = Path(database).parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise ConfigError(f"{setting}: cannot create the folder {folder} ({e.strerror or e})") from e
+    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        # WAL lets readers and one writer work at once across worker processes.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return engine
