@@ -75,6 +75,15 @@ class Settings(BaseModel):
 
         return open_store(url=self.evalbot_database_url, data_dir=self.evalbot_data_dir, migrate=migrate)
 
+    @field_validator("evalbot_knowledge_dir")
+    @classmethod
+    def _existing_folder(cls, value: Path | None) -> Path | None:
+        # Checked here, before any cached routing index is reused: an overlay that
+        # vanished must stop every command, not quietly drop an organisation's entries.
+        if value is not None and not value.is_dir():
+            raise ValueError(f"{value} is not a folder" if value.exists() else f"no folder at {value}")
+        return value
+
     @field_validator("slack_api_url")
     @classmethod
     def _trailing_slash(cls, value: str) -> str:
@@ -115,6 +124,7 @@ def load_settings(
         return Settings.model_validate(values)
     except ValidationError as e:
         names = ", ".join(
-            f"{str(err['loc'][0]).upper()} ({err['msg']})" for err in e.errors() if err["loc"]
+            f"{str(err['loc'][0]).upper()} ({err.get('ctx', {}).get('error') or err['msg']})"
+            for err in e.errors() if err["loc"]
         )
         raise ConfigError(f"invalid configuration: {names}") from e

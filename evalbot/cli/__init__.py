@@ -6,6 +6,7 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from evalbot import __version__
 from evalbot.errors import ConfigError, KnowledgeError
 
 USAGE_ERROR = 2
@@ -18,6 +19,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="evalbot", description="An advisor for people who lead AI evaluation work.")
+    parser.add_argument("--version", action="version", version=f"evalbot {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     ask = commands.add_parser("ask", help="answer one message (or each line of stdin)")

@@ -29,5 +29,7 @@ def run_chat(settings: Settings) -> int:
             return 0
         if not text:
             continue
-        sys.stdout.write(render_text(answer_safely(brain, text)))
+        reply = render_text(answer_safely(brain, text))
+        # Piped, nothing on screen shows where one answer ends: each is headed by its line, as if typed.
+        sys.stdout.write(reply if interactive else f"\nyou> {text}\n\n{reply}")
         sys.stdout.flush()

@@ -21,9 +21,12 @@ def answer_template(
 
     draft = render_draft(template, args=args, text=text, origin=knowledge.origins.get(template.id))
     # First, so Slack's notification text names this draft (it shows the first section).
-    status = f"Draft ready: *{draft.headline}*"
     if draft.placeholders:
-        status += f" ({len(draft.placeholders)} still to fill in, shown in [brackets])"
+        count = len(draft.placeholders)
+        status = (f"Draft with {count} gap{'s' if count > 1 else ''} to fill in (shown in [brackets]): "
+                  f"*{draft.headline}*")
+    else:
+        status = f"Draft ready: *{draft.headline}*"
     sections = [Section(text=status), Section(text=template.summary.strip())]
     if draft.placeholders:
         fields = {f.name: f for f in template.fields}

@@ -27,6 +27,20 @@ def test_gaps_are_listed_with_how_to_fill_them(brain):
     assert not reply.facts
 
 
+@pytest.mark.parametrize(
+    ("command", "gaps"),
+    [("template bord-pitch", 5), ("template board-pitch cost=1.5M benefit=10M", 1)],
+)
+def test_a_draft_with_gaps_is_not_called_ready(brain, command, gaps):
+    """While placeholders remain, the status counts them instead of saying "Draft ready"."""
+    reply = brain.answer(command)
+    status = reply.sections[0].text
+    assert "Draft ready" not in status
+    assert status.startswith(f"Draft with {gaps} gap{'s' if gaps > 1 else ''} to fill in")
+    listed = next(s.text for s in reply.sections if s.heading == "Still to fill in")
+    assert len(listed.splitlines()) == gaps
+
+
 def test_bad_template_input_is_an_error_for_the_template(brain):
     """A bad value gets an error reply carrying the template's intent and its example command."""
     reply = brain.answer("template scaling-proposal current=8 target=15 cost_per_head=banana")
