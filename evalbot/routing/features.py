@@ -1,13 +1,28 @@
 """Text -> matching features: canonical stems plus adjacent-stem bigrams, with typo repair."""
 
-from collections.abc import Collection
+import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import process
+from rapidfuzz.distance import OSA, Indel
 
-from evalbot.routing.lexicon import content_words, stem
+from evalbot.routing.lexicon import content_words, lexicon_words, stem, surface_words
 
 BIGRAM = "_"  # joins the two stems of a bigram feature; no stem contains it
+# Shorter words are left alone: at three letters almost every edit lands on another real word.
+_MIN_REPAIR_LENGTH = 4
+# Words this long may be two edits from the word meant, or one changed letter; shorter ones one
+# dropped, added or swapped letter, since changing a letter of a short word mostly makes another
+# real word ("vast" -> "vest", "test" -> "text").
+_LONG_WORD = 8
+_LONG_WORD_SIMILARITY = 0.85
+# A short word is repaired only onto a word the knowledge base uses often ("bord" -> "board"):
+# short English words sit one letter from many rare ones ("cats" -> "chats").
+_SHORT_WORD = 6
+_SHORT_WORD_TARGET_USES = 10
+_WORD = re.compile(r"[a-z]+")
 
 
 def stems(text: str) -> list[str]:
@@ -19,18 +34,24 @@ def with_bigrams(tokens: list[str]) -> list[str]:
 
 
 class Speller:
-    """Repairs typos against the index's own words ("negotation" -> "negotiation").
+    """Repairs typos against the knowledge base's own words ("negotation" -> "negotiation", "equty" -> "equity").
 
-    Repairs are deliberately strict (long words, same first letter, high similarity),
-    because turning a real word into a domain word ("bunch" -> "lunch") is worse than
-    leaving a typo alone.
+    Words are repaired as typed, before the lexicon folds synonyms, so a repair lands on
+    a spelling the lexicon knows ("negotiation" -> negotiate). Repairs are strict because
+    turning a real word into a domain word ("vast" -> "vest") is worse than leaving a typo:
+    a word the index knows, or an inflection of one ("reviewing" beside "review"), is never
+    touched; a repair keeps the first letter, and is one edit away (two for long words).
+    Among equally close words, the one the knowledge base uses most wins.
     """
 
-    def __init__(self, *, words: Collection[str]):
+    def __init__(self, *, texts: Iterable[str]):
+        counts = Counter(word for text in texts for word in surface_words(text))
+        counts.update(lexicon_words())
+        self._counts = counts
+        self._known_stems = frozenset(stem(word) for word in counts)
         self._by_initial: dict[str, list[str]] = {}
-        for word in sorted(w for w in words if len(w) >= 5 and w.isalpha()):
+        for word in sorted(w for w in counts if len(w) >= _MIN_REPAIR_LENGTH and w.isalpha()):
             self._by_initial.setdefault(word[0], []).append(word)
-        self._known = frozenset(words)
         self.repair = lru_cache(maxsize=8192)(self._repair)
 
     def __getstate__(self) -> dict:
@@ -41,16 +62,37 @@ class Speller:
         self.__dict__.update(state)
         self.repair = lru_cache(maxsize=8192)(self._repair)
 
+    def knows(self, word: str) -> bool:
+        """Whether `word`, or a word it inflects, occurs in the knowledge base or the lexicon."""
+        return word in self._counts or stem(word) in self._known_stems
+
     def _repair(self, word: str) -> str:
-        if word in self._known or len(word) < 6 or not word.isalpha():
+        if len(word) < _MIN_REPAIR_LENGTH or not word.isalpha() or self.knows(word):
             return word
-        match = process.extractOne(word, self._by_initial.get(word[0], ()), scorer=fuzz.ratio, score_cutoff=85)
-        return match[0] if match else word
+        edits = 2 if len(word) >= _LONG_WORD else 1
+        close = [(candidate, distance) for candidate, distance, _ in process.extract(
+            word, self._by_initial.get(word[0], ()), scorer=OSA.distance, score_cutoff=edits, limit=None)
+            if _plausible_typo(word, candidate)
+            and (len(word) >= _SHORT_WORD or self._counts[candidate] >= _SHORT_WORD_TARGET_USES)]
+        if not close:
+            return word
+        return min(close, key=lambda match: (match[1], -self._counts[match[0]], match[0]))[0]
+
+    def repair_text(self, text: str) -> str:
+        """Normalised `text` with each unknown word repaired; spacing and known words kept as they are."""
+        return _WORD.sub(lambda match: self.repair(match.group()), text)
+
+
+def _plausible_typo(word: str, candidate: str) -> bool:
+    """Whether `word` is a likely mistyping of `candidate`, which is at most two edits away."""
+    if len(word) >= _LONG_WORD:
+        return Indel.normalized_similarity(word, candidate) >= _LONG_WORD_SIMILARITY
+    return Indel.distance(word, candidate) <= 1 or sorted(word) == sorted(candidate)
 
 
 def repaired_stems(text: str, speller: Speller) -> list[str]:
     """The stems of a user's normalised message, each word's typo repaired first."""
-    return [stem(speller.repair(word)) for word in content_words(text)]
+    return stems(speller.repair_text(text))
 
 
 def query_features(text: str, speller: Speller) -> list[str]:

@@ -143,6 +143,17 @@ def content_words(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def surface_words(text: str) -> list[str]:
+    """The words of normalised `text` as typed: no phrase or synonym folding, stop words kept."""
+    return [part for raw in _TOKEN.findall(text) for part in raw.strip("'-").split("-") if part]
+
+
+def lexicon_words() -> set[str]:
+    """Every word the lexicon itself names: its stop words and both sides of its phrases and synonyms."""
+    texts = [*STOPWORDS, *PHRASES, *PHRASES.values(), *SYNONYMS, *SYNONYMS.values()]
+    return {word for text in texts for word in surface_words(text)}
+
+
 # Words that ask for a kind of answer rather than a subject: a list to work
 # through, or a draft to send. Without them, a checklist or template is a less
 # likely reading than the topic it shares words with. A request that opens with

@@ -53,15 +53,15 @@ class Route:
         return self.intent == OUT_OF_SCOPE
 
 
-def _entry_words(entry: Entry, examples: list[str]) -> list[list[str]]:
-    """Content words of each (normalised) example phrasing, the title and each keyword, then of the profile.
+def _entry_texts(entry: Entry, examples: list[str]) -> list[str]:
+    """Each (normalised) example phrasing, the title and each keyword, then the profile.
 
     The profile (summary and key points) is one last document: it widens the
     vocabulary an entry answers to beyond the phrasings people wrote for it.
     """
     texts = [normalise(text) for text in (entry.title, *entry.keywords)]
     texts.append(normalise(" ".join([entry.summary, *getattr(entry, "points", [])])))
-    return [list(content_words(text)) for text in (*examples, *texts)]
+    return [*examples, *texts]
 
 
 def _sorted_words(text: str) -> str:
@@ -83,7 +83,8 @@ class Matcher:
         negative = [isinstance(entry, NegativeCard) for entry in entries]
         examples_of = [[normalise(e) for e in entry.examples] for entry in entries]
         self._sorted_examples = [[_sorted_words(e) for e in examples] for examples in examples_of]
-        words_per_entry = [_entry_words(entry, examples) for entry, examples in zip(entries, examples_of)]
+        texts_per_entry = [_entry_texts(entry, examples) for entry, examples in zip(entries, examples_of)]
+        words_per_entry = [[list(content_words(text)) for text in texts] for texts in texts_per_entry]
         # Bigrams mark phrasing; the profile (last document) is prose, where they would only add bulk.
         docs_per_entry = [
             [with_bigrams([stem(w) for w in words]) for words in texts[:-1]] + [[stem(w) for w in texts[-1]]]
@@ -112,7 +113,7 @@ class Matcher:
             for feature, weight in _normalised(centroid).items():
                 self._centroid_postings[feature].append((entry_index, weight))
 
-        self._speller = Speller(words={w for texts in words_per_entry for words in texts for w in words})
+        self.speller = Speller(texts=[text for texts in texts_per_entry for text in texts])
         # Stems the in-scope entries use: a message made mostly of other words is someone else's topic.
         # Only phrasings, titles and keywords count: the prose of key points is full of everyday words.
         self._domain = frozenset(
@@ -164,7 +165,7 @@ class Matcher:
         return exact
 
     def scores(self, text: str) -> dict[int, float]:
-        features = query_features(text, self._speller)
+        features = query_features(text, self.speller)
         if not features:
             return {}
         query = _normalised({f: self._idf.get(f, self._unknown_idf) for f in set(features)})
@@ -194,7 +195,7 @@ class Matcher:
         A word only the out-of-scope cards use counts fully; a word nobody uses counts
         half, since it says little either way; a word the in-scope entries use counts 0.
         """
-        words = repaired_stems(text, self._speller)
+        words = repaired_stems(text, self.speller)
         if not words:
             return 1.0
         weights = (0.0 if w in self._domain else 1.0 if w in self._foreign else _UNKNOWN_WORD_WEIGHT for w in words)
