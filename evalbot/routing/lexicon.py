@@ -18,6 +18,7 @@ STOPWORDS = frozenset(
     i've id i'd dont don't does doesnt doesn't whats what's hows how's theres there's up out off again
     one two way thing things stuff kind sort bit lot lots go going gonna wanna gotta quick quickly
     anyone someone something anything actually basically maybe still even ever right now today guys
+    sure
     """.split()
 )
 
@@ -55,6 +56,18 @@ PHRASES: dict[str, str] = {
     "track record": "trackrecord",
     "exercise window": "exercise window",
     "thank you": "thanks",
+    # "how sure" asks about certainty; "sure" alone is everyday talk ("not sure", "make sure") and a stop word.
+    "how sure": "certainty",
+    # "up" is a stop word: without the phrase, "managing up" would shrink to "manage", the word of any manager.
+    "manage up": "manage manageup",
+    "managing up": "manage manageup",
+    "manages up": "manage manageup",
+    "managed up": "manage manageup",
+    # Becoming a manager is a career step, not managing one's own boss.
+    "into management": "management transition",
+    "management track": "management transition",
+    "management path": "management transition",
+    "management route": "management transition",
     "good morning": "hello",
     "good afternoon": "hello",
 }
@@ -66,7 +79,7 @@ SYNONYMS: dict[str, str] = {
     "earning": "compensation", "earnings": "compensation", "tc": "compensation", "remuneration": "compensation",
     "underpaid": "compensation", "overpaid": "compensation",
     # board
-    "directors": "board", "director's": "board", "boards": "board", "bod": "board", "trustees": "board",
+    "directors": "board", "boards": "board", "bod": "board", "trustees": "board",
     # negotiation
     "neg": "negotiate", "nego": "negotiate", "negotiation": "negotiate", "negotiating": "negotiate",
     "negotiations": "negotiate", "haggle": "negotiate", "haggling": "negotiate", "counteroffer": "negotiate",
@@ -125,6 +138,31 @@ def _apply_phrases(text: str) -> str:
     return _PHRASE.sub(lambda match: f" {PHRASES[match.group(1)]} ", text)
 
 
+# Words whose sense depends on the words around them. "ci" is a confidence interval, except
+# beside a build pipeline; "directors" are the board, except as a job title ("eng directors",
+# "directors of product", "directors and vps").
+_BUILD_CONTEXT = re.compile(
+    r"(?<![a-z0-9])(?:pipelines?|builds?|jobs?|runners?|red|green|flaky|failing|fails|failed|broken|passing|"
+    r"merges?|merging|deploys?|deployments?|jenkins|actions|github|gitlab|circleci|workflows?|lint|commits?|pr|prs|"
+    r"pull requests?|branch|branches|cd|docker|unit tests?|test suite)(?![a-z0-9])"
+)
+_CI = re.compile(r"(?<![a-z0-9])ci(?:\s*/\s*cd|\s+cd)?(?![a-z0-9])")
+_TITLE_DIRECTORS = re.compile(
+    r"(?<![a-z0-9])(?:(?<=eng )|(?<=engineering )|(?<=eval )|(?<=ai )|(?<=ml )|(?<=product )|(?<=research )|"
+    r"(?<=senior )|(?<=sr )|(?<=associate )|(?<=fellow )|(?<=other )|(?<=peer )|(?<=data )|(?<=program )|"
+    r"(?<=technical )|(?<=quality )|(?<=vps and )|(?<=vps or )|(?<=managers and ))directors(?![a-z0-9])"
+    r"|(?<![a-z0-9])(?<!board of )directors(?= of (?!the board)| and vps| or vps| and managers| level| get)"
+)
+
+
+def _resolve_senses(text: str) -> str:
+    if "ci" in text and _BUILD_CONTEXT.search(text):
+        text = _CI.sub("cicd", text)
+    if "directors" in text:
+        text = _TITLE_DIRECTORS.sub("director", text)
+    return text
+
+
 @lru_cache(maxsize=4096)
 def content_words(text: str) -> tuple[str, ...]:
     """Canonical content words of normalised `text`, before stemming: phrases and synonyms folded.
@@ -132,7 +170,7 @@ def content_words(text: str) -> tuple[str, ...]:
     Cached: routing one message asks for the same words several times.
     """
     words: list[str] = []
-    for raw in _TOKEN.findall(_apply_phrases(text)):
+    for raw in _TOKEN.findall(_apply_phrases(_resolve_senses(text))):
         raw = raw.strip("'-")
         # "board-pitch" is two words, unless the lexicon knows the compound ("to-do").
         parts = [raw] if raw in SYNONYMS else raw.split("-")
@@ -175,10 +213,21 @@ _REQUEST_OPENERS = re.compile(
 _LIST_OPENERS = re.compile(r"^(?:(?:pls|please|can you|could you|quick)\s+)*(?:list|give me a list|give me the steps|steps)\b")
 
 
+# A calculator answers a calculation: figures in the message, or words asking for one. Without
+# them ("headcount", "is eval worth the money") a topic sharing its words is the likelier reading.
+CALCULATION = "calculation"
+CALCULATION_CUES = frozenset(
+    """cost costs calculate calculator calc compute math maths number numbers figure figures estimate
+    roi npv ci certainty interval payback return returns discount percent accuracy sample samples much many
+    worth spend multiple""".split()
+)
+_FIGURE = re.compile(r"\d")
+
+
 def asked_kinds(text: str) -> frozenset[str]:
-    """Which kinds of answer normalised `text` asks for: "checklist", "template", both or neither."""
+    """Which kinds of answer normalised `text` asks for: any of "checklist", "template" and `CALCULATION`."""
     words = set(content_words(text))
-    kinds = set()
+    kinds = {CALCULATION} if _FIGURE.search(text) or words & CALCULATION_CUES or "how much" in text else set()
     if words & CHECKLIST_CUES or _LIST_OPENERS.match(text):
         kinds.add("checklist")
     if words & TEMPLATE_CUES or (_REQUEST_OPENERS.match(text) and "checklist" not in kinds):

@@ -16,9 +16,9 @@ from rapidfuzz import fuzz, process
 
 from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import KnowledgeBase
-from evalbot.knowledge_base.models import Checklist, Entry, NegativeCard, Template, Topic
+from evalbot.knowledge_base.models import CalculatorCard, Checklist, Entry, NegativeCard, Template, Topic
 from evalbot.routing.features import BIGRAM, Speller, query_features, repaired_stems, stems, with_bigrams
-from evalbot.routing.lexicon import asked_kinds, content_words, stem
+from evalbot.routing.lexicon import CALCULATION, asked_kinds, content_words, stem
 from evalbot.routing.normalise import normalise
 from evalbot.routing.thresholds import Thresholds
 
@@ -31,6 +31,8 @@ _FUZZ_WEIGHT = 0.15
 _UNKNOWN_WORD_WEIGHT = 0.5
 _WHOLE_PHRASING_CUTOFF = 85
 _NO_CONTENT_INTENT = "help"
+# The kinds of answer that must be asked for (see lexicon.asked_kinds), by entry type.
+ANSWER_KINDS = {Checklist: "checklist", Template: "template", CalculatorCard: CALCULATION}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,9 +129,7 @@ class Matcher:
         ) - self._domain
         self._exact = self._exact_names(entries)
         self._answer_kind = {
-            index: "checklist" if isinstance(entry, Checklist) else "template"
-            for index, entry in enumerate(entries)
-            if isinstance(entry, Checklist | Template)
+            index: ANSWER_KINDS[type(entry)] for index, entry in enumerate(entries) if type(entry) in ANSWER_KINDS
         }
         # Whole phrasings, for messages made only of stop words ("what can you do").
         self._phrasings: dict[str, str] = {}
@@ -209,7 +209,7 @@ class Matcher:
             kind = self._answer_kind.get(index)
             if kind is not None and kind not in asked_for:
                 scores[index] *= _MISSING_CUE_FACTOR
-            elif kind is None and asked_for:
+            elif kind is None and asked_for - {CALCULATION}:
                 # A list or a draft was asked for: the topic is the less likely reading.
                 scores[index] *= _TOPIC_WHEN_CUED_FACTOR
         scored = sorted(scores.items(), key=lambda item: -item[1])[:_RERANK]
