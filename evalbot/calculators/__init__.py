@@ -12,10 +12,13 @@ from evalbot.calculators import confidence_interval, npv, roi, team_cost
 from evalbot.calculators.base import (
     Calculator,
     Outcome,
+    alternatives,
     formatted_inputs,
+    given_inputs,
     missing_inputs,
     read_inputs,
     run,
+    still_needed,
 )
 from evalbot.calculators.fields import FieldSpec
 
@@ -29,5 +32,5 @@ def get_calculator(calculator_id: str) -> Calculator | None:
     return CALCULATORS.get(calculator_id)
 
 
-__all__ = ["CALCULATORS", "Calculator", "FieldSpec", "Outcome", "formatted_inputs", "get_calculator",
-           "missing_inputs", "read_inputs", "run"]
+__all__ = ["CALCULATORS", "Calculator", "FieldSpec", "Outcome", "alternatives", "formatted_inputs", "get_calculator",
+           "given_inputs", "missing_inputs", "read_inputs", "run", "still_needed"]

@@ -40,6 +40,8 @@ class Calculator:
         example: a complete, correct command.
         compute: pure function from `input_model` to its result model.
         present: the result as formatted outputs and prose.
+        sanity: notes on inputs or results that are possible but implausible (a team of a million),
+            from the validated inputs and the result; the thresholds are listed in the calculator's card.
     """
 
     id: str
@@ -51,6 +53,7 @@ class Calculator:
     compute: Callable[[Any], BaseModel]
     present: Callable[[Any], Presentation]
     either: tuple[tuple[str, ...], ...] = field(default=())
+    sanity: Callable[[Any, Any], list[str]] = field(default=lambda inputs, result: [])
 
     def spec(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -68,6 +71,8 @@ class Outcome:
     values: dict[str, float]
     result: BaseModel
     presentation: Presentation
+    notes: tuple[str, ...] = ()
+    assumed: tuple[str, ...] = ()
 
 
 def read_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mapping[str, str] | None = None,
@@ -82,6 +87,18 @@ def read_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mappi
         CommandError: an unknown key, a field given twice, or a value that is unreadable or out of range.
     """
     example = example or calculator.example
+    merged = given_inputs(calculator, args, prose=prose, example=example)
+    return {name: parse_field(calculator.spec(name), raw, example=example) for name, raw in merged.items()}
+
+
+def given_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mapping[str, str] | None = None,
+                 example: str | None = None) -> dict[str, str]:
+    """The inputs as typed, by field name (aliases resolved, typed pairs over prose), not yet parsed.
+
+    Raises:
+        CommandError: an unknown key, or a field given twice with different values.
+    """
+    example = example or calculator.example
     keys = calculator.keys()
     check_keys(args, keys, listed=[f.name for f in calculator.fields], tool=f"`{calculator.id}`", example=example)
     typed: dict[str, str] = {}
@@ -91,8 +108,7 @@ def read_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mappi
             raise CommandError(f"`{name}` is given twice, as `{echo(typed[name])}` and `{echo(raw)}`; give it once.",
                                field=name, example=example)
         typed[name] = raw
-    merged = {**(prose or {}), **typed}
-    return {name: parse_field(calculator.spec(name), raw, example=example) for name, raw in merged.items()}
+    return {**(prose or {}), **typed}
 
 
 def unmet(calculator: Calculator, given: Collection[str]) -> tuple[list[str], list[tuple[str, ...]]]:
@@ -107,6 +123,23 @@ def unmet(calculator: Calculator, given: Collection[str]) -> tuple[list[str], li
     if not calculator.either or any(all(n in given for n in group) for group in calculator.either):
         return required, []
     return required, sorted(calculator.either, key=lambda g: -sum(n in given for n in g))
+
+
+def still_needed(calculator: Calculator, given: Collection[str]) -> list[str]:
+    """The fields to ask for, one at a time, in order: required ones, then one group of an either/or.
+
+    The group is the one the user has started on ("incidents" given: `incident_cost` next).
+    """
+    required, groups = unmet(calculator, given)
+    return required + ([name for name in groups[0] if name not in given] if groups else [])
+
+
+def alternatives(calculator: Calculator, name: str, given: Collection[str]) -> list[tuple[str, ...]]:
+    """The other either/or groups that would do instead of the one `name` belongs to."""
+    _, groups = unmet(calculator, given)
+    if not any(name in group for group in groups):
+        return []
+    return [group for group in groups if name not in group]
 
 
 def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:
@@ -133,11 +166,15 @@ def run(calculator: Calculator, values: Mapping[str, float]) -> Outcome:
         CommandError: inputs that contradict each other.
     """
     complete = dict(values)
+    assumed = []
     for spec in calculator.fields:
         if spec.name not in complete and spec.default is not None:
             complete[spec.name] = parse_field(spec, spec.default, example=calculator.example)
-    result = calculator.compute(calculator.input_model.model_validate(complete))
-    return Outcome(calculator=calculator, values=complete, result=result, presentation=calculator.present(result))
+            assumed.append(spec.name)
+    inputs = calculator.input_model.model_validate(complete)
+    result = calculator.compute(inputs)
+    return Outcome(calculator=calculator, values=complete, result=result, presentation=calculator.present(result),
+                   notes=tuple(calculator.sanity(inputs, result)), assumed=tuple(assumed))
 
 
 def formatted_inputs(calculator: Calculator, values: Mapping[str, float]) -> dict[str, str]:

@@ -14,6 +14,9 @@ from evalbot.stats import wilson_interval
 
 MAX_N = 10**9
 EXAMPLE = "ci accuracy=92% n=500 confidence=90%"
+# Below these a result is valid but weak: it gets a note.
+SMALL_SAMPLE = 30
+LOW_CONFIDENCE = 0.80
 
 
 class IntervalInput(BaseModel):
@@ -57,6 +60,21 @@ def wilson(inputs: IntervalInput) -> IntervalResult:
     return IntervalResult(accuracy=p, n=inputs.n, confidence=inputs.confidence, low=min(p, low), high=max(p, high))
 
 
+def sanity(inputs: IntervalInput, result: IntervalResult) -> list[str]:
+    """Notes: fewer than 30 samples, a confidence level under 80%, an accuracy of exactly 0% or 100%."""
+    notes = []
+    if inputs.n < SMALL_SAMPLE:
+        notes.append(f"{inputs.n} samples is a small eval (under {SMALL_SAMPLE}): the interval is wide, and one "
+                     "more failure moves it a lot. Treat the result as a first look.")
+    if inputs.confidence < LOW_CONFIDENCE:
+        notes.append(f"{fmt.percent(inputs.confidence, decimals=1)} confidence is low for a decision (under "
+                     f"{fmt.percent(LOW_CONFIDENCE)}); 90% or 95% is usual.")
+    if result.accuracy in (0.0, 1.0):
+        notes.append(f"An accuracy of exactly {fmt.percent(result.accuracy)} on {inputs.n:,} samples says the "
+                     "eval may be too easy (or too hard) to tell models apart.")
+    return notes
+
+
 def present(result: IntervalResult) -> Presentation:
     interval = fmt.interval(result.low, result.high)
     accuracy, confidence = fmt.percent(result.accuracy, decimals=1), fmt.percent(result.confidence, decimals=1)
@@ -76,13 +94,17 @@ CALCULATOR = Calculator(
     title="Confidence interval for an eval result",
     fields=(
         FieldSpec(name="accuracy", label="measured accuracy", kind="percent", required=False, example="92%",
-                  low=0, high=100, aliases=("acc", "score", "pass_rate")),
+                  low=0, high=100, aliases=("acc", "score", "pass_rate"),
+                  question="What accuracy did you measure?"),
         FieldSpec(name="correct", label="samples judged correct", kind="count", required=False, example="460",
-                  low=0, high=MAX_N, aliases=("k", "passed", "successes")),
+                  low=0, high=MAX_N, aliases=("k", "passed", "successes"),
+                  question="How many samples were judged correct?"),
         FieldSpec(name="n", label="samples evaluated", kind="count", example="500", low=1, high=MAX_N,
-                  aliases=("samples", "sample_size", "size", "total")),
+                  aliases=("samples", "sample_size", "size", "total"),
+                  question="How many samples did you evaluate?"),
         FieldSpec(name="confidence", label="confidence level", kind="percent", required=False, default="90%",
-                  example="90%", low=50, high=99.9, aliases=("conf", "level", "confidence_level")),
+                  example="90%", low=50, high=99.9, aliases=("conf", "level", "confidence_level"),
+                  question="At what confidence level?", assumed="{} confidence", alternative="95%"),
     ),
     either=(("accuracy",), ("correct",)),
     outputs=(
@@ -98,4 +120,5 @@ CALCULATOR = Calculator(
     input_model=IntervalInput,
     compute=wilson,
     present=present,
+    sanity=sanity,
 )

@@ -32,6 +32,10 @@ class FieldSpec(BaseModel):
         low, high: the accepted range (percent fields: in percentage points).
         allow_zero: money fields only: whether $0 is allowed.
         aliases: other keys accepted for this field.
+        unit: what a count measures when it has a unit word of its own (`year`: "5 years").
+        question: how the bot asks for the value, one input at a time.
+        assumed: for a field with a default, the assumption in words, `{}` standing for the value.
+        alternative: another value to show in "say `rate=8%` to change it".
     """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -46,6 +50,14 @@ class FieldSpec(BaseModel):
     high: float = 10**9
     allow_zero: bool = False
     aliases: tuple[str, ...] = ()
+    unit: Literal["year"] | None = None
+    question: str | None = None
+    assumed: str | None = None
+    alternative: str | None = None
+
+    def ask(self) -> str:
+        """The question that asks for this value: "What's the annual benefit?"."""
+        return self.question or f"What's the {self.label}?"
 
 
 def parse_field(spec: FieldSpec, raw: str, *, example: str | None) -> float | int:

@@ -55,3 +55,10 @@ def months(value: float) -> str:
 def number(value: float) -> str:
     """A count or rate: `10`, `1,200`, `0.5`."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def with_article(figure: str) -> str:
+    """`a 10%`, `an 8%`, `an 11%`: the article as the figure is spoken."""
+    digits = figure.lstrip("$").split(".")[0].replace(",", "")
+    spoken_an = digits.startswith("8") or digits in ("11", "18")
+    return f"{'an' if spoken_an else 'a'} {figure}"

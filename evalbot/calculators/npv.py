@@ -12,6 +12,11 @@ from evalbot.calculators.base import Calculator, OutputSpec, Presentation
 from evalbot.calculators.fields import MAX_MONEY, FieldSpec
 
 EXAMPLE = "npv upfront=500K cost=100K benefit=5M years=3 rate=10%"
+# Beyond these a figure is possible but more likely a slip: it gets a note.
+HIGH_RATE = 0.30
+LONG_HORIZON = 20
+LOW_AMOUNT = 1_000
+HIGH_MONEY = 1e9
 
 
 class NpvInput(BaseModel):
@@ -52,16 +57,40 @@ def npv(inputs: NpvInput) -> NpvResult:
                      payback_year=payback, years=inputs.years, rate=inputs.rate, table=table)
 
 
+def sanity(inputs: NpvInput, result: NpvResult) -> list[str]:
+    """Notes: a discount rate above 30%, a horizon over 20 years, a yearly amount under $1K, any above $1B."""
+    notes = []
+    if inputs.rate > HIGH_RATE:
+        notes.append(f"A {fmt.percent(inputs.rate)} discount rate is far above the usual 8-15% (a company's cost "
+                     "of capital); check `rate`.")
+    if inputs.years > LONG_HORIZON:
+        notes.append(f"{inputs.years} years is a long horizon for eval tooling (over {LONG_HORIZON}); the later "
+                     "years' figures are guesses, so say so, or shorten `years`.")
+    for name in ("cost", "benefit"):
+        amount = getattr(inputs, name)
+        if amount < LOW_AMOUNT:
+            notes.append(f"`{name}` is {fmt.money(amount)} a year, under $1K; did you mean "
+                         f"`{name}={fmt.number(amount)}K`?")
+    for name in ("upfront", "cost", "benefit"):
+        amount = getattr(inputs, name)
+        if amount > HIGH_MONEY:
+            notes.append(f"`{name}` is {fmt.money(amount)}, above $1B; check the units.")
+    return notes
+
+
 def present(result: NpvResult) -> Presentation:
     payback = f"year {result.payback_year}" if result.payback_year else f"not within {result.years} years"
+    pays_back = (f"It pays back in year {result.payback_year}." if result.payback_year
+                 else f"It does not pay back within {fmt.number(result.years)} year{'s' * (result.years != 1)}.")
     outputs = {
         "npv": fmt.money(result.npv), "undiscounted_net": fmt.money(result.undiscounted_net),
         "payback_year": payback, "years": fmt.number(result.years), "rate": fmt.percent(result.rate),
     }
     verdict = "worth doing" if result.npv > 0 else "not worth doing on these figures"
-    summary = (f"Over {outputs['years']} years at a {outputs['rate']} discount rate the program is worth "
+    horizon = "1 year" if result.years == 1 else f"{outputs['years']} years"
+    summary = (f"Over {horizon} at {fmt.with_article(outputs['rate'])} discount rate the program is worth "
                f"*{outputs['npv']}* in today's money ({outputs['undiscounted_net']} before discounting), "
-               f"so it is {verdict}. It pays back in {payback}.")
+               f"so it is {verdict}. {pays_back}")
     rows = [f"• Year {row.year}: {'upfront' if row.year == 0 else 'net'} {fmt.money(row.cash_flow)}, "
             f"worth {fmt.money(row.present_value)} today, running total {fmt.money(row.cumulative)}"
             for row in result.table]
@@ -73,15 +102,20 @@ CALCULATOR = Calculator(
     title="NPV of a multi-year eval business case",
     fields=(
         FieldSpec(name="upfront", label="one-off build cost", kind="money", required=False, default="0",
-                  example="500K", allow_zero=True, aliases=("build", "build_cost", "initial", "capex")),
+                  example="500K", allow_zero=True, aliases=("build", "build_cost", "initial", "capex"),
+                  question="What does it cost to build, up front?", assumed="an upfront build cost of {}",
+                  alternative="500K"),
         FieldSpec(name="cost", label="annual running cost", kind="money", example="100K",
-                  aliases=("run_cost", "running_cost", "annual_cost", "opex")),
+                  aliases=("run_cost", "running_cost", "annual_cost", "opex"),
+                  question="What does it cost a year to run?"),
         FieldSpec(name="benefit", label="annual benefit", kind="money", example="5M",
                   aliases=("savings", "value", "annual_benefit")),
         FieldSpec(name="years", label="horizon in years", kind="count", required=False, default="3", example="3",
-                  low=1, high=50, aliases=("horizon", "period")),
+                  low=1, high=50, aliases=("horizon", "period"), unit="year", assumed="a {}-year horizon",
+                  alternative="5"),
         FieldSpec(name="rate", label="discount rate", kind="percent", required=False, default="10%", example="10%",
-                  low=0, high=100, aliases=("discount", "discount_rate")),
+                  low=0, high=100, aliases=("discount", "discount_rate"), assumed="a {} discount rate",
+                  alternative="8%"),
     ),
     outputs=(
         OutputSpec(name="npv", label="NPV"),
@@ -94,4 +128,5 @@ CALCULATOR = Calculator(
     input_model=NpvInput,
     compute=npv,
     present=present,
+    sanity=sanity,
 )

@@ -12,6 +12,11 @@ from evalbot.calculators.fields import MAX_MONEY, FieldSpec
 from evalbot.errors import CommandError
 
 EXAMPLE = "roi cost=2M incidents=10 incident_cost=1M"
+# Beyond these a figure is possible but more likely a slip (a missing `M`, a monthly figure): it gets a note.
+HIGH_MULTIPLE = 100
+LOW_COST = 1_000
+HIGH_MONEY = 1e9
+MANY_INCIDENTS = 1_000
 
 
 class RoiInput(BaseModel):
@@ -66,6 +71,25 @@ def roi(inputs: RoiInput) -> RoiResult:
     )
 
 
+def sanity(inputs: RoiInput, result: RoiResult) -> list[str]:
+    """Notes: a return above 100x, a program under $1K a year, any amount above $1B, over 1,000 incidents a year."""
+    notes = []
+    if result.multiple > HIGH_MULTIPLE:
+        notes.append(f"A {fmt.multiple(result.multiple)} return is far above what eval programs show (the guide's "
+                     "examples are 5-7x); check that `cost` and `benefit` are both yearly and in dollars.")
+    if inputs.cost < LOW_COST:
+        notes.append(f"A program costing {fmt.money(inputs.cost)} a year is tiny; did you mean "
+                     f"`cost={fmt.number(inputs.cost)}K` or `cost={fmt.number(inputs.cost)}M`?")
+    for name in ("cost", "benefit", "incident_cost"):
+        amount = getattr(inputs, name)
+        if amount is not None and amount > HIGH_MONEY:
+            notes.append(f"`{name}` is {fmt.money(amount)}, above $1B; check the units.")
+    if result.incidents is not None and result.incidents > MANY_INCIDENTS:
+        notes.append(f"{fmt.number(result.incidents)} incidents prevented a year is more than {MANY_INCIDENTS:,}; "
+                     "check `incidents` (a count of serious incidents a year, such as `10`).")
+    return notes
+
+
 def present(result: RoiResult) -> Presentation:
     payback = fmt.months(result.payback_months) if result.payback_months is not None else "not within a year"
     outputs = {
@@ -93,13 +117,16 @@ CALCULATOR = Calculator(
     title="ROI of an eval program",
     fields=(
         FieldSpec(name="cost", label="annual program cost", kind="money", example="2M",
-                  aliases=("spend", "budget", "program_cost")),
+                  aliases=("spend", "budget", "program_cost"),
+                  question="What does the program cost a year?"),
         FieldSpec(name="benefit", label="annual benefit", kind="money", required=False, example="10M",
                   aliases=("savings", "value", "saved")),
         FieldSpec(name="incidents", label="incidents prevented per year", kind="number", required=False,
-                  example="10", low=0.01, high=1e6, aliases=("incidents_prevented", "issues")),
+                  example="10", low=0.01, high=1e6, aliases=("incidents_prevented", "issues"),
+                  question="How many incidents does it prevent a year?"),
         FieldSpec(name="incident_cost", label="cost of one incident", kind="money", required=False,
-                  example="1M", aliases=("cost_per_incident", "per_incident")),
+                  example="1M", aliases=("cost_per_incident", "per_incident"),
+                  question="What does one incident cost?"),
     ),
     either=(("benefit",), ("incidents", "incident_cost")),
     outputs=(
@@ -114,4 +141,5 @@ CALCULATOR = Calculator(
     input_model=RoiInput,
     compute=roi,
     present=present,
+    sanity=sanity,
 )

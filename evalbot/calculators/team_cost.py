@@ -10,6 +10,10 @@ from evalbot.calculators.base import Calculator, OutputSpec, Presentation
 from evalbot.calculators.fields import MAX_MONEY, FieldSpec
 
 MAX_HEADS = 1_000_000
+# Beyond these a figure is possible but more likely a slip (a missing `K`, an extra zero): it gets a note.
+LARGE_TEAM = 10_000
+LOW_COST_PER_HEAD = 20_000
+HIGH_COST_PER_HEAD = 2_000_000
 EXAMPLE = "team-cost current=8 target=15 cost_per_head=143K"
 
 
@@ -36,6 +40,19 @@ def team_cost(inputs: TeamCostInput) -> TeamCostResult:
                           new_total=inputs.target * inputs.cost_per_head)
 
 
+def sanity(inputs: TeamCostInput, result: TeamCostResult) -> list[str]:
+    """Notes on implausible inputs: a team above 10,000 people, a cost per person outside $20K-$2M."""
+    notes = [f"A team of {heads:,} is far beyond any eval team (above {LARGE_TEAM:,}); check `{name}`."
+             for name, heads in (("current", inputs.current), ("target", inputs.target)) if heads > LARGE_TEAM]
+    if inputs.cost_per_head < LOW_COST_PER_HEAD:
+        notes.append(f"{fmt.money(inputs.cost_per_head)} a year per person is below any loaded salary "
+                     f"({fmt.money(LOW_COST_PER_HEAD)}); did you mean `cost_per_head={fmt.number(inputs.cost_per_head)}K`?")
+    elif inputs.cost_per_head > HIGH_COST_PER_HEAD:
+        notes.append(f"{fmt.money(inputs.cost_per_head)} a year per person is above {fmt.money(HIGH_COST_PER_HEAD)}; "
+                     "check `cost_per_head` (a fully loaded annual cost, such as `143K`).")
+    return notes
+
+
 def present(result: TeamCostResult) -> Presentation:
     outputs = {
         "added_cost": fmt.money(result.added_cost), "new_total": fmt.money(result.new_total),
@@ -59,11 +76,13 @@ CALCULATOR = Calculator(
     title="Cost of growing the eval team",
     fields=(
         FieldSpec(name="current", label="current headcount", kind="count", example="8", low=0, high=MAX_HEADS,
-                  aliases=("from", "now", "headcount")),
+                  aliases=("from", "now", "headcount"),
+                  question="How many people are on the team now?"),
         FieldSpec(name="target", label="target headcount", kind="count", example="15", low=0, high=MAX_HEADS,
-                  aliases=("to", "goal")),
+                  aliases=("to", "goal"), question="How many people should the team have?"),
         FieldSpec(name="cost_per_head", label="fully loaded annual cost per person", kind="money", example="143K",
-                  aliases=("per_head", "cost", "salary", "loaded_cost")),
+                  aliases=("per_head", "cost", "salary", "loaded_cost"),
+                  question="What does one person cost a year, fully loaded?"),
     ),
     outputs=(
         OutputSpec(name="added_cost", label="Added annual cost"),
@@ -75,4 +94,5 @@ CALCULATOR = Calculator(
     input_model=TeamCostInput,
     compute=team_cost,
     present=present,
+    sanity=sanity,
 )

@@ -113,7 +113,7 @@ class Brain:
             return None
         entry = self._best_of(split.rest, (CalculatorCard, Template))
         if isinstance(entry, CalculatorCard):
-            return Command(tool=Tool.CALCULATOR, name=entry.id, args=split.pairs)
+            return Command(tool=Tool.CALCULATOR, name=entry.id, args=split.pairs, rest=split.rest)
         if isinstance(entry, Template):
             return Command(tool=Tool.TEMPLATE, name=entry.id, args=split.pairs)
         return None

@@ -52,6 +52,20 @@ class InputProblem(BaseModel):
     example: str | None = None
 
 
+class Calculation(BaseModel):
+    """Where a calculation stands after a reply: what a follow-up ("benefit is 10M") builds on.
+
+    Merge a follow-up's figures (`evalbot.inputs.followup.read_followup`) over `known`, then
+    answer the calculator again with the result as its `key=value` inputs.
+    """
+
+    calculator: str = Field(description="calculator id, e.g. 'roi'")
+    known: dict[str, str] = Field(default_factory=dict, description="field -> value as the user gave it")
+    missing: list[str] = Field(default_factory=list, description="fields still needed, in the order asked")
+    asking: str | None = Field(default=None, description="the field this reply asks for, if any")
+    assumed: dict[str, str] = Field(default_factory=dict, description="defaults used, field -> value")
+
+
 class Reply(BaseModel):
     """One answer, independent of where it is shown."""
 
@@ -68,4 +82,5 @@ class Reply(BaseModel):
     did_you_mean: list[Choice] = Field(default_factory=list)
     problem: InputProblem | None = None
     form: str | None = Field(default=None, description="id of a calculator whose form can be opened")
+    calculation: Calculation | None = Field(default=None, description="a calculator's inputs, known and missing")
     reference: str | None = Field(default=None, description="reference id of an unexpected error")

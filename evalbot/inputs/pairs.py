@@ -49,5 +49,9 @@ def split_pairs(text: str) -> SplitText:
                 example=f"{key}={pairs[key]}",
             )
         pairs[key] = value
-    rest = re.sub(r"\s+", " ", _PAIR.sub(" ", text)).strip()
-    return SplitText(pairs=pairs, rest=rest)
+    return SplitText(pairs=pairs, rest=without_pairs(text))
+
+
+def without_pairs(text: str) -> str:
+    """`text` with every `key=value` pair taken out (never raises: no values are compared)."""
+    return re.sub(r"\s+", " ", _PAIR.sub(" ", text)).strip()

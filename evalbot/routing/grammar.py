@@ -67,7 +67,8 @@ def parse_command(text: str) -> Command | None:
     """Parse `text` (Slack markup already stripped) as an explicit command, or return None.
 
     A calculator word followed by free prose ("roi of eval is hard to explain") is not
-    a command: it is left to the matcher, which also extracts inputs from sentences.
+    a command: it is left to the matcher. Followed by figures it is one, with the words
+    kept in `rest` to be read for inputs (`npv upfront 500k years 5 rate 8%`).
 
     Raises:
         CommandError: for conflicting `key=value` inputs.
@@ -79,7 +80,7 @@ def parse_command(text: str) -> Command | None:
     tail = words[1] if len(words) > 1 else ""
     if head in CALCULATOR_ALIASES:
         split = split_pairs(tail)
-        if split.pairs or not split.rest:
+        if split.pairs or not split.rest or any(char.isdigit() for char in split.rest):
             return Command(tool=Tool.CALCULATOR, name=CALCULATOR_ALIASES[head], args=split.pairs, rest=split.rest)
         return None
     if head in _CATALOGUE and not tail.strip(" ?!."):

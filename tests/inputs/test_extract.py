@@ -45,7 +45,8 @@ def test_reads_inputs_from_sentences(calculator, text, found):
     [
         ("roi", "how do i calculate roi"),
         ("roi", "we spend 5 engineers on this"),
-        ("roi", "our 3 incidents last quarter hurt"),
+        ("roi", "we met 3 times last quarter"),
+        ("npv", "the board meets in 2026"),
         ("team-cost", "we went from 8% to 15% accuracy"),
         ("confidence-interval", "the board meets at 9"),
     ],

@@ -1,13 +1,27 @@
-"""Calculators: read the inputs (typed pairs or prose), compute, and present the figures."""
+"""Calculators: read the inputs (typed pairs or prose), compute, and present the figures.
+
+Every figure the user stated is either used or named back ("I didn't use: 7 weeks"); every
+default is stated with the way to change it; a missing input is asked for one at a time.
+"""
 
 import re
 
-from evalbot.calculators import Calculator, Outcome, get_calculator, missing_inputs, read_inputs, run
+from evalbot.calculators import (
+    Calculator,
+    Outcome,
+    alternatives,
+    get_calculator,
+    given_inputs,
+    read_inputs,
+    run,
+    still_needed,
+)
 from evalbot.calculators.fields import format_field
 from evalbot.core.handlers.common import bullets, choices, citation
-from evalbot.core.reply import Fact, Reply, ReplyKind, Section
+from evalbot.core.reply import Calculation, Fact, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
-from evalbot.inputs.extract import detect_calculation, extract_inputs
+from evalbot.inputs.extract import detect_calculation, read_message
+from evalbot.inputs.reading import Reading
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import CalculatorCard, Template
 
@@ -30,18 +44,27 @@ def answer_calculator(
         CommandError: an input that is unknown, unreadable, out of range or contradicts another.
     """
     calculator = calculator_of(card)
+    reading = read_message(calculator.id, text) if text else Reading()
     # Typed pairs are explicit, so they win over anything read from the prose around them.
-    values = read_inputs(calculator, args, prose=extract_inputs(calculator.id, text))
-    needed = missing_inputs(calculator, values)
+    known = given_inputs(calculator, args, prose=reading.inputs)
+    values = read_inputs(calculator, known)
+    needed = still_needed(calculator, values)
     if needed:
-        return _ask_for_inputs(card, calculator, needed=needed, values=values, confidence=confidence)
+        return _ask_for_inputs(card, calculator, needed=needed, known=known, reading=reading, confidence=confidence)
     outcome = run(calculator, values)
-    sections = [Section(text=outcome.presentation.summary), Section(heading="Inputs", text=_inputs_line(outcome, values))]
+    sections = [Section(heading="Check these figures", text=bullets(list(outcome.notes)))] if outcome.notes else []
+    sections += [Section(text=outcome.presentation.summary), Section(heading="Inputs", text=_inputs_line(outcome, values))]
+    sections += _reading_notes(reading, calculator)
+    if outcome.assumed:
+        sections.append(Section(heading="Assumptions", text="\n".join(_assumption(calculator, name, outcome)
+                                                                      for name in outcome.assumed)))
     sections += [Section(heading=heading, text=body) for heading, body in outcome.presentation.details]
+    assumed = {name: calculator.spec(name).default or "" for name in outcome.assumed}
     return Reply(
         intent=card.id, kind=ReplyKind.CALCULATOR, confidence=confidence, title=card.title,
         sections=sections, facts=outcome_facts(outcome), citation=citation(card),
         related=choices(card.related, knowledge),
+        calculation=Calculation(calculator=calculator.id, known=known, assumed=assumed),
     )
 
 
@@ -84,16 +107,50 @@ def _inputs_line(outcome: Outcome, given: dict[str, float]) -> str:
     return " · ".join(parts)
 
 
-def _ask_for_inputs(card: CalculatorCard, calculator: Calculator, *, needed: list[str],
-                    values: dict[str, float], confidence: float) -> Reply:
-    """The reply for incomplete input: what is missing, an example, and (in Slack) a form."""
-    sections = [Section(text=card.summary.strip())] if card.summary.strip() else []
-    if values:
-        got = ", ".join(f"`{n}` = {format_field(calculator.spec(n), v)}" for n, v in values.items())
+def _assumption(calculator: Calculator, name: str, outcome: Outcome) -> str:
+    """ "Assuming a 10% discount rate; say `rate=8%` to change it." """
+    spec = calculator.spec(name)
+    shown = format_field(spec, outcome.values[name])
+    assumed = spec.assumed.format(shown) if spec.assumed else f"{spec.label} {shown}"
+    return f"Assuming {assumed}; say `{name}={spec.alternative or spec.example}` to change it."
+
+
+def _reading_notes(reading: Reading, calculator: Calculator) -> list[Section]:
+    """Figures the message stated that were not used, and why."""
+    lines = [f"I read two values for `{name}` ({' and '.join(values)}) and used neither; say which, e.g. "
+             f"`{name}={_typed(values[0])}`." for name, values in reading.unclear.items()]
+    if reading.unused:
+        lines.append(f"I didn't use: {', '.join(reading.unused)} (no input of `{calculator.id}` takes "
+                     f"{'it' if len(reading.unused) == 1 else 'them'}).")
+    return [Section(heading="Not used", text="\n".join(lines))] if lines else []
+
+
+def _typed(raw: str) -> str:
+    """A value as it goes into a `key=value` command: `1.5M`, `"2 million"`."""
+    value = re.sub(r"(\d)(k|m|mm|bn|b)\b", lambda m: m.group(1) + m.group(2).upper(), raw)
+    return f'"{value}"' if " " in value else value
+
+
+def _ask_for_inputs(card: CalculatorCard, calculator: Calculator, *, needed: list[str], known: dict[str, str],
+                    reading: Reading, confidence: float) -> Reply:
+    """Ask for the first missing input, with an example built from the user's own figures; Slack adds a form."""
+    asking = needed[0]
+    spec = calculator.spec(asking)
+    others = alternatives(calculator, asking, known)
+    ways = [f"`{asking}={spec.example}`"] + [
+        "`" + " ".join(f"{n}={calculator.spec(n).example}" for n in group) + "`" for group in others]
+    sections = [] if known else [Section(text=card.summary.strip())] if card.summary.strip() else []
+    if known:
+        got = ", ".join(f"`{n}` = {format_field(calculator.spec(n), v)}"
+                        for n, v in read_inputs(calculator, known).items())
         sections.append(Section(heading="I have", text=got))
-    sections.append(Section(heading="I still need", text=bullets(needed)))
-    sections.append(Section(heading="Try", text=f"`{calculator.example}`"))
+    sections += _reading_notes(reading, calculator)
+    sections.append(Section(heading="I still need", text=f"*{spec.ask()}* e.g. {', or '.join(ways)}"))
+    example = {**{n: _typed(v) for n, v in known.items()}, **{n: calculator.spec(n).example for n in needed}}
+    ordered = [f"{f.name}={example[f.name]}" for f in calculator.fields if f.name in example]
+    sections.append(Section(heading="Try", text=f"`{' '.join([calculator.id, *ordered])}`"))
     return Reply(
         intent=card.id, kind=ReplyKind.CALCULATOR, confidence=confidence, title=card.title,
         sections=sections, citation=citation(card), form=card.id,
+        calculation=Calculation(calculator=calculator.id, known=known, missing=needed, asking=asking),
     )

@@ -59,10 +59,29 @@ def test_ci_is_phrased_as_the_guide_does(brain):
 
 
 def test_defaults_are_shown(brain):
-    """Inputs left to their defaults are marked as such."""
+    """Inputs left to their defaults are marked as such, and stated as assumptions with how to change them."""
     reply = brain.answer("npv cost=100K benefit=5M")
     inputs = next(s.text for s in reply.sections if s.heading == "Inputs")
     assert "years=3 (default)" in inputs and "rate=10% (default)" in inputs
+    assert next(s.text for s in reply.sections if s.heading == "Assumptions").splitlines() == [
+        "Assuming an upfront build cost of $0; say `upfront=500K` to change it.",
+        "Assuming a 3-year horizon; say `years=5` to change it.",
+        "Assuming a 10% discount rate; say `rate=8%` to change it.",
+    ]
+    assert reply.calculation.assumed == {"upfront": "0", "years": "3", "rate": "10%"}
+
+
+def test_ci_states_its_default_confidence(brain):
+    """The confidence interval's 90% default is an assumption the user can change."""
+    reply = brain.answer("ci accuracy=92% n=500")
+    assert next(s.text for s in reply.sections if s.heading == "Assumptions") == (
+        "Assuming 90% confidence; say `confidence=95%` to change it.")
+
+
+def test_given_values_are_not_assumptions(brain):
+    """Nothing is listed as assumed when every input was given."""
+    reply = brain.answer("npv upfront=500K cost=100K benefit=5M years=3 rate=10%")
+    assert not any(s.heading == "Assumptions" for s in reply.sections) and reply.calculation.assumed == {}
 
 
 def test_npv_has_a_year_by_year_table(brain):
@@ -73,30 +92,38 @@ def test_npv_has_a_year_by_year_table(brain):
 
 
 @pytest.mark.parametrize(
-    ("text", "intent", "needed"),
+    ("text", "intent", "question", "missing", "tried"),
     [
-        ("roi", "roi", ["`cost`", "`benefit`"]),
-        ("roi cost=2M", "roi", ["`benefit`", "`incidents`"]),
-        ("roi cost=2M incidents=10", "roi", ["`incident_cost`"]),
-        ("npv", "npv", ["`cost`", "`benefit`"]),
-        ("team-cost current=8", "team-cost", ["`target`", "`cost_per_head`"]),
-        ("ci n=500", "confidence-interval", ["`accuracy`", "`correct`"]),
+        ("roi", "roi", "*What does the program cost a year?* e.g. `cost=2M`", ["cost", "benefit"],
+         "`roi cost=2M benefit=10M`"),
+        ("roi cost=2M", "roi", "*What's the annual benefit?* e.g. `benefit=10M`, or `incidents=10 incident_cost=1M`",
+         ["benefit"], "`roi cost=2M benefit=10M`"),
+        ("roi cost=3.5M incidents=12", "roi", "*What does one incident cost?* e.g. `incident_cost=1M`, or "
+         "`benefit=10M`", ["incident_cost"], "`roi cost=3.5M incidents=12 incident_cost=1M`"),
+        ("npv", "npv", "*What does it cost a year to run?* e.g. `cost=100K`", ["cost", "benefit"],
+         "`npv cost=100K benefit=5M`"),
+        ("team-cost current=9", "team-cost", "*How many people should the team have?* e.g. `target=15`",
+         ["target", "cost_per_head"], "`team-cost current=9 target=15 cost_per_head=143K`"),
+        ("ci n=750", "confidence-interval", "*What accuracy did you measure?* e.g. `accuracy=92%`, or `correct=460`",
+         ["accuracy"], "`confidence-interval accuracy=92% n=750`"),
     ],
 )
-def test_missing_inputs_ask_for_them_with_a_form(brain, text, intent, needed):
-    """Missing inputs: a calculator reply naming what is needed, an example, and a form."""
+def test_missing_inputs_are_asked_for_one_at_a_time(brain, text, intent, question, missing, tried):
+    """Missing inputs: one question with its example, a Try line with the user's own figures, and a form."""
     reply = brain.answer(text)
     assert (reply.intent, reply.kind, reply.form) == (intent, ReplyKind.CALCULATOR, intent)
-    still = next(s.text for s in reply.sections if s.heading == "I still need")
-    assert all(name in still for name in needed)
-    assert any(s.heading == "Try" and s.text.startswith("`") for s in reply.sections)
+    assert next(s.text for s in reply.sections if s.heading == "I still need") == question
+    assert next(s.text for s in reply.sections if s.heading == "Try") == tried
+    assert reply.calculation.missing == missing and reply.calculation.asking == missing[0]
     assert not reply.facts
 
 
 def test_partial_input_is_acknowledged(brain):
-    """What was given is echoed back (formatted) so the user sees it was understood."""
+    """What was given is echoed back (formatted) so the user sees it was understood, and kept as typed."""
     reply = brain.answer("roi cost=2M")
     assert next(s.text for s in reply.sections if s.heading == "I have") == "`cost` = $2M"
+    assert reply.calculation.model_dump() == {"calculator": "roi", "known": {"cost": "2M"}, "missing": ["benefit"],
+                                              "asking": "benefit", "assumed": {}}
 
 
 @pytest.mark.parametrize(

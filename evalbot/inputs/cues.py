@@ -1,0 +1,141 @@
+"""The cue words of each calculator input: the words people put next to its figure.
+
+`before` cues come before the figure ("spend 2M", "at 8%"), `after` cues follow it ("2M budget",
+"5 incidents", "1M each"); `#` in a cue stands for another figure ("460 out of #"). A field's
+name and aliases are cues too (weight 3), added from the calculator's fields. Fields starting
+with `_` are not inputs: they claim figures that belong to no input of this calculator, so those
+are named back rather than misread (a build cost is not the ROI's annual cost).
+"""
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from evalbot.calculators import CALCULATORS
+
+_NOUN = r"(?:incidents?|issues?|outages?|failures?|bugs?|regressions?|problems?|errors?|escapes?|breach(?:es)?|disasters?)"
+_PREVENT = r"(?:prevent|avoid|stop|catch|block|eliminat|head(?:ing)? off)\w*"
+_SAMPLES = (r"(?:samples?|examples?|items?|test cases?|cases?|questions?|prompts?|data ?points?|tests?|records?|rows?|"
+            r"inputs?|conversations?|queries|tasks?|instances?|responses?|outputs?|trials?|evals?|datapoints?)")
+_PEOPLE = r"(?:engineers?|people|heads?|headcount|hires?|ftes?|staff|annotators?|scientists?|persons?|folks|reports)"
+_BUILD = (r"upfront|up-front|up front|one-off|one off|one-time|one time|initial(?: investment| cost| build)?|"
+          r"build(?:ing)?(?: cost| it| out)?|to build|to set up|setup|set-up|capex|capital")
+_RUN = (r"(?:to |a year to )?(?:run|operate|maintain|keep(?: it)? running|keep(?: it)? going)(?: it)?|running(?: costs?)?|"
+        r"operating(?: costs?)?|opex|maintenance|upkeep|run ?costs?|ongoing(?: costs?)?|annual (?:run )?costs?|"
+        r"running|to run")
+_BENEFIT_BEFORE = (r"sav(?:e|es|ed|ing|ings)(?: of)?|generat\w+|earn\w*|brings? in|unlock\w*|return\w*|"
+                   r"benefits?|value(?:d at)?|worth|payoff|upside|gains?")
+_BENEFIT_AFTER = (r"(?:in |of |a year in |per year in )?(?:savings?|benefits?|value|saved|gains?|upside|revenue|"
+                  rf"returns?|of (?:losses|damage) (?:avoided|prevented)|(?:in |of |worth of )?(?:[a-z]+ )?{_NOUN} "
+                  rf"(?:prevented|avoided|caught|stopped|blocked)|(?:in |of |worth of )?(?:losses|damage) "
+                  r"(?:avoided|prevented))")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cue:
+    """Words that mark a figure as one input.
+
+    Attributes:
+        field: the input's name.
+        phrase: a regex (lower-case, whole words).
+        side: where the cue stands relative to its figure: "before", "after" or "both".
+        weight: how surely the cue names the input; a weak word such as "at" is 1, a clear one 2.
+        key: the input's own name or alias, which lets a bare number through ("rate 8").
+    """
+
+    field: str
+    phrase: str
+    side: str = "before"
+    weight: float = 2.0
+    key: bool = False
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{self.phrase})(?![\w-])")
+
+
+def _cue(field: str, before: str | None = None, after: str | None = None, *, weight: float = 2.0) -> list[Cue]:
+    return ([Cue(field=field, phrase=before, side="before", weight=weight)] if before else []) + \
+           ([Cue(field=field, phrase=after, side="after", weight=weight)] if after else [])
+
+
+_ROI = [
+    *_cue("cost", r"spend\w*|spent|costs?|costing|budget(?:ed| of| is)?|invest\w*|pay(?:s|ing)?|fund\w*|price|"
+                  r"program cost|annual cost|cost us|costs us",
+          r"(?:(?:eval|evaluation|program|team|annual|yearly|total|quality) ){0,2}(?:budget|spend|investment|cost|"
+          r"program)|(?:a year )?on (?:eval|evals|evaluation|the (?:eval )?(?:team|program))|to run"),
+    *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"(?= (?:about |around |over |~ ?)?\0)", _BENEFIT_AFTER),
+    *_cue("incidents", _PREVENT + r"|" + _NOUN + r"(?: prevented| avoided| a year| per year)?", None, weight=1.5),
+    *_cue("incidents", None, rf"(?:[a-z]+ ){{0,2}}?{_NOUN}|of them|a year prevented"),
+    *_cue("incident_cost", rf"(?:each|every|per|an?|one|single|the|average|typical) (?:[a-z]+ )?{_NOUN} "
+                           r"(?:costs?|is worth|would cost|runs|=|is|at)(?: us)?|cost per (?:incident|issue|outage)|"
+                           r"per[- ](?:incident|issue|outage)(?: cost)?|each costing|each|costing|worth|at",
+          r"each|apiece|a piece|a pop|per (?:incident|issue|outage|failure|bug|one|pop|event)|"
+          rf"an? {_NOUN}|for each(?: one)?", weight=2.0),
+    *_cue("_build", None, _BUILD),
+    *_cue("_build", r"upfront|up-front|one-off|one-time|to build|build cost|initial investment|capex"),
+]
+_NPV = [
+    *_cue("upfront", rf"{_BUILD}|(?:spend|cost|invest)\w* (?:upfront|up front|initially|to build)",
+          rf"{_BUILD}|(?:[a-z]+ )?(?:build|setup|to build|to set up|implementation|one-off)"),
+    *_cue("cost", rf"{_RUN}|costs?|spend\w*",
+          rf"(?:a year |per year |annually )?{_RUN}"),
+    *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT, _BENEFIT_AFTER),
+    *_cue("years", r"over|for|across|within|horizon(?: of)?|period of|lasting|life(?:time)? of|next", r"horizon"),
+    *_cue("rate", r"discount(?:ed|ing)?(?: rate)?(?: of)?(?: at)?|hurdle(?: rate)?|wacc|cost of capital|rate",
+          r"discount(?: rate)?|hurdle(?: rate)?|rate|wacc|cost of capital"),
+    *_cue("rate", r"at|@", weight=1.0),
+]
+_TEAM = [
+    *_cue("current", rf"from|have|currently|today|now|we're|we are|current(?:ly)?(?: team| headcount)?(?: of| is)?|"
+                     rf"existing(?: team)?|start(?:ing)? (?:at|with)",
+          rf"(?:{_PEOPLE} )?(?:today|now|currently|at the moment|right now|on the team)|existing|current"),
+    *_cue("target", r"to|grow(?:ing)? to|reach|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
+                    r"goal(?: of| is)?|up to|become|end up (?:with|at)",
+          rf"(?:{_PEOPLE} )?(?:next year|by year end|by the end of the year|target|in a year|planned|eventually)"),
+    *_cue("cost_per_head", rf"at|@|costs?|salary(?: of)?|loaded cost(?: of)?|cost per (?:head|person|engineer)|"
+                           rf"per (?:head|person|engineer|fte)|each (?:costs?|at)|paid",
+          r"each|apiece|per (?:head|person|engineer|fte|hire|year each)|a (?:head|person|year each)|an engineer|"
+          r"(?:fully )?loaded|salary|per|all[- ]in"),
+    *_cue("current", None, _PEOPLE, weight=0.5),
+]
+_CI = [
+    *_cue("confidence", r"confidence(?: level)?(?: of| at| is)?|conf|confident|level of", r"confidence|confident|"
+          r"conf|(?:ci|interval|level|sure)(?![\w-])", weight=2.5),
+    *_cue("confidence", r"at|with|@", weight=1.0),
+    *_cue("accuracy", r"accuracy(?: of| is| was| at)?|acc|accurate|scor(?:ed|es|e|ing)|got|hit|pass rate|passed|"
+                      r"precision|recall|success rate|measured|came in at|f1",
+          r"accuracy|accurate|acc|correct|right|pass(?:ed)?(?: rate)?|precision|recall|score|success|on the eval"),
+    *_cue("correct", r"got|passed|scored|answered|solved|(?:correct|right)(?: on| in)?",
+          r"(?:\w+ )?(?:right|correct(?:ly)?|passed|pass|succeeded|successes|accurate)|out of \0|of \0|/\0|"
+          r"(?:right |correct )out of \0"),
+    *_cue("n", r"\0 (?:right |correct )?out of|\0 of|\0/|n|on|across|over|from|with|out of|sample(?: size)? of|"
+               r"sample size|samples|tested|ran|evaluated",
+          rf"(?:[a-z]+ ){{0,2}}?{_SAMPLES}|(?:total|in total|held[- ]out)", weight=2.0),
+]
+
+
+def _keys(calculator_id: str) -> list[Cue]:
+    """The field names and aliases of a calculator as strong cues before a figure ("rate 8%", "years 5")."""
+    cues = []
+    for spec in CALCULATORS[calculator_id].fields:
+        for key in (spec.name, *spec.aliases):
+            if len(key) > 1 or key == "n":
+                phrase = re.escape(key).replace("_", "[ _]")
+                cues.append(Cue(field=spec.name, phrase=phrase, weight=3.0, key=True))
+    return cues
+
+
+CUES: Mapping[str, tuple[Cue, ...]] = MappingProxyType({
+    "roi": (*_ROI, *_keys("roi")),
+    "npv": (*_NPV, *_keys("npv")),
+    "team-cost": (*_TEAM, *_keys("team-cost")),
+    "confidence-interval": (*_CI, *_keys("confidence-interval")),
+})
+# The input a figure of some kind goes to when no cue names it: only where exactly one input takes that kind.
+FALLBACK: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "npv": MappingProxyType({"percent": "rate", "years": "years"}),
+    "team-cost": MappingProxyType({"money": "cost_per_head"}),
+    "confidence-interval": MappingProxyType({"percent": "accuracy"}),
+})
