@@ -9,8 +9,10 @@ What it does, all on 127.0.0.1:
 3. For each target, in alternating rounds: a short warm-up, then N signed requests,
    half `/evalbot` slash commands and half `app_mention` events, with 8 in flight.
    Every mention must lead to exactly one `chat.postMessage`: that is checked too.
-4. Prints a Markdown table (requests/s, p50/p99 latency, errors) and the throughput
-   ratio evalbot/bare, and writes `benchmarks/results/load_http.json`.
+4. Prints a Markdown table (requests/s, p50/p99 latency of the ack, p99 time to answer a
+   mention, errors) and the throughput ratio evalbot/bare, and writes
+   `benchmarks/results/load_http.json`. Time to answer is from sending a mention to the
+   fake API receiving its `chat.postMessage` (matched by the mention's `ts`).
 
 Targets: zero errors, p99 under 50 ms, ratio at least 0.9.
 
@@ -86,6 +88,7 @@ class FakeSlack(ThreadingHTTPServer):
     def __init__(self) -> None:
         super().__init__((HOST, 0), _FakeSlackHandler)
         self.calls: dict[str, int] = {}
+        self.answered_at: dict[str, float] = {}  # a mention's ts -> when its answer arrived (perf_counter)
         self.lock = threading.Lock()
 
     @property
@@ -104,6 +107,17 @@ class FakeSlack(ThreadingHTTPServer):
         with self.lock:
             return self.calls.get(method, 0)
 
+    def answered(self, thread_ts: object) -> None:
+        if isinstance(thread_ts, str):
+            with self.lock:
+                self.answered_at.setdefault(thread_ts, time.perf_counter())
+
+    def answer_times(self) -> dict[str, float]:
+        """When each mention's answer arrived since the last call, emptied for the next phase."""
+        with self.lock:
+            times, self.answered_at = self.answered_at, {}
+            return times
+
 
 class _FakeSlackHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -111,7 +125,7 @@ class _FakeSlackHandler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server API
         length = int(self.headers.get("Content-Length") or 0)
-        self.rfile.read(length)
+        raw = self.rfile.read(length)
         path = urllib.parse.urlparse(self.path).path
         if path.startswith("/api/"):
             method = path[len("/api/"):]
@@ -122,6 +136,7 @@ class _FakeSlackHandler(BaseHTTPRequestHandler):
                             "team_id": "TBENCH", "user_id": BOT_USER, "bot_id": "BBENCH"}
             elif method == "chat.postMessage":
                 payload |= {"channel": "CBENCH", "ts": f"{time.time():.6f}", "message": {}}
+                self.server.answered(_params(raw, self.headers.get("Content-Type", "")).get("thread_ts"))
             self._send(200, json.dumps(payload).encode(), "application/json")
         else:
             self.server.count("response_url")
@@ -140,6 +155,17 @@ class _FakeSlackHandler(BaseHTTPRequestHandler):
         pass
 
 
+def _params(raw: bytes, content_type: str) -> dict:
+    """A Web API call's arguments: slack_sdk sends JSON for chat.postMessage, forms for others."""
+    if content_type.startswith("application/json"):
+        try:
+            params = json.loads(raw or b"{}")
+        except ValueError:
+            return {}
+        return params if isinstance(params, dict) else {}
+    return dict(urllib.parse.parse_qsl(raw.decode("utf-8", "replace")))
+
+
 # --------------------------------------------------------------------------- requests
 
 
@@ -148,6 +174,7 @@ class Request:
     kind: str  # "command" or "mention"
     body: bytes
     headers: dict[str, str]
+    answer_key: str | None = None  # a mention's ts: its answer is posted with this thread_ts
 
 
 def sign(body: bytes, timestamp: int, secret: str = SIGNING_SECRET) -> dict[str, str]:
@@ -179,7 +206,7 @@ def app_mention(index: int, text: str, *, run_id: str, timestamp: int) -> Reques
     }
     body = json.dumps(payload).encode()
     headers = {"Content-Type": "application/json", **sign(body, timestamp)}
-    return Request("mention", body, headers)
+    return Request("mention", body, headers, answer_key=ts)
 
 
 def build_requests(count: int, *, response_url: str, run_id: str) -> list[Request]:
@@ -204,6 +231,8 @@ class Sample:
     seconds: float
     status: int
     error: str | None = None
+    sent_at: float = 0.0  # perf_counter when the request was sent
+    answer_key: str | None = None
 
 
 @dataclass
@@ -214,6 +243,7 @@ class Phase:
     mentions_sent: int = 0
     mentions_answered: int = 0
     server_cpu_seconds: tuple[float, float] | None = None  # (user, system)
+    answer_seconds: list[float] = field(default_factory=list)  # per answered mention: sent -> answer posted
 
 
 def run_phase(port: int, requests: list[Request], *, concurrency: int, keepalive: bool) -> tuple[float, list[Sample]]:
@@ -240,14 +270,16 @@ def run_phase(port: int, requests: list[Request], *, concurrency: int, keepalive
                 conn.request("POST", "/slack/events", body=request.body, headers=headers)
                 response = conn.getresponse()
                 response.read()
-                sample = Sample(request.kind, time.perf_counter() - started, response.status)
+                sample = Sample(request.kind, time.perf_counter() - started, response.status, None, started,
+                                request.answer_key)
                 if response.status != 200:
                     sample.error = f"HTTP {response.status}"
                 if not keepalive or response.will_close:
                     conn.close()
                     conn = None
             except (OSError, http.client.HTTPException) as e:
-                sample = Sample(request.kind, time.perf_counter() - started, 0, f"{type(e).__name__}: {e}")
+                sample = Sample(request.kind, time.perf_counter() - started, 0, f"{type(e).__name__}: {e}", started,
+                                request.answer_key)
                 if conn is not None:
                     conn.close()
                 conn = None
@@ -385,6 +417,7 @@ def summarise(phases: list[Phase]) -> dict:
     wall = sum(phase.wall_seconds for phase in phases)
     latencies = [sample.seconds for sample in samples]
     errors = [sample for sample in samples if sample.error]
+    answers = [seconds for phase in phases for seconds in phase.answer_seconds]
     by_kind = {}
     for kind in ("command", "mention"):
         kind_latencies = [s.seconds for s in samples if s.kind == kind]
@@ -398,6 +431,8 @@ def summarise(phases: list[Phase]) -> dict:
         "p50_ms": round(1000 * percentile(latencies, 0.5), 2) if latencies else None,
         "p99_ms": round(1000 * percentile(latencies, 0.99), 2) if latencies else None,
         "max_ms": round(1000 * max(latencies), 2) if latencies else None,
+        "answer_p50_ms": round(1000 * percentile(answers, 0.5), 2) if answers else None,
+        "answer_p99_ms": round(1000 * percentile(answers, 0.99), 2) if answers else None,
         "errors": len(errors),
         "error_examples": sorted({e.error for e in errors if e.error})[:5],
         "mentions_sent": sum(phase.mentions_sent for phase in phases),
@@ -416,12 +451,13 @@ def summarise(phases: list[Phase]) -> dict:
 
 
 def markdown(results: dict) -> str:
-    rows = ["| target | requests | req/s | p50 ms | p99 ms | errors | mentions answered | server CPU ms/req |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = ["| target | requests | req/s | ack p50 ms | ack p99 ms | answer p99 ms | errors | mentions answered "
+            "| server CPU ms/req |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name in ("evalbot", "bare"):
         r = results["targets"][name]
         rows.append(f"| {name} | {r['requests']} | {r['requests_per_second']:.0f} | {r['p50_ms']:.1f} | "
-                    f"{r['p99_ms']:.1f} | {r['errors']} | {r['mentions_answered']}/{r['mentions_sent']} | "
+                    f"{r['p99_ms']:.1f} | {r['answer_p99_ms'] or 0:.1f} | {r['errors']} | {r['mentions_answered']}/{r['mentions_sent']} | "
                     f"{r['server_cpu_ms_per_request'] if r['server_cpu_ms_per_request'] is not None else 'n/a'} |")
     met = results["targets_met"]
     rows += ["", f"Throughput ratio evalbot/bare: **{results['ratio']:.2f}** "
@@ -466,6 +502,7 @@ def measure_target(server: Server, fake: FakeSlack, *, batch: str, args: argpars
     posts_before = fake.calls_of("chat.postMessage")
     run_phase(server.port, warm, concurrency=args.concurrency, keepalive=args.keepalive)
     wait_for_posts(fake, posts_before + sum(r.kind == "mention" for r in warm))
+    fake.answer_times()  # the warm-up's answers are not measured
     measured = build_requests(args.requests, response_url=fake.response_url, run_id=batch)
     posts_before = fake.calls_of("chat.postMessage")
     cpu_before = group_cpu_seconds(server.process.pid)
@@ -474,7 +511,9 @@ def measure_target(server: Server, fake: FakeSlack, *, batch: str, args: argpars
     answered = wait_for_posts(fake, posts_before + sent) - posts_before
     cpu_after = group_cpu_seconds(server.process.pid)
     cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1]) if cpu_before and cpu_after else None
-    return Phase(server.name, wall, samples, sent, answered, cpu)
+    arrived = fake.answer_times()
+    answer_seconds = [arrived[s.answer_key] - s.sent_at for s in samples if s.answer_key in arrived]
+    return Phase(server.name, wall, samples, sent, answered, cpu, answer_seconds)
 
 
 def describe(phase: Phase, round_index: int) -> str:

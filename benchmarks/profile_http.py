@@ -59,7 +59,7 @@ def evalbot_wsgi(api_url: str, data_dir: Path, *, inline: bool = True) -> Callab
     app = build_app(settings, Brain.load(), verify_requests=False)  # as `serve --http`: the guard verifies
     if inline:
         app.listener_runner.listener_executor = InlineExecutor()
-        object.__setattr__(app._evalbot_deps, "workers", InlineExecutor())
+        object.__setattr__(app.deps, "workers", InlineExecutor())
     return SlackWsgiApp(app=app, signing_secret=load_http.SIGNING_SECRET)
 
 
@@ -77,7 +77,7 @@ def bare_wsgi(api_url: str, data_dir: Path, *, inline: bool = True) -> Callable:
 def drain(wsgi: Callable) -> None:
     """Wait for the listeners still running after their acks (real thread pools only)."""
     app = getattr(wsgi, "app", None)
-    if hasattr(app, "_evalbot_deps"):
+    if hasattr(app, "deps"):
         from evalbot.slack.app import drain as drain_evalbot
 
         drain_evalbot(app)

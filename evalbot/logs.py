@@ -22,7 +22,7 @@ from collections.abc import Iterable, Iterator
 from contextvars import ContextVar
 from typing import Any
 
-from evalbot.log_writer import BackgroundStreamHandler
+from evalbot.log_queue import QueuedStreamHandler
 
 # Slack tokens: xoxb-, xoxp-, xoxa-, xoxo-, xoxs-, xoxr-, xoxe- / xoxe.xoxb- (rotating), xapp-.
 # No leading \b: `token_xoxb-...` must be caught too. `%2D`/`%2E` are URL-encoded `-`/`.`.
@@ -190,15 +190,15 @@ def configure_logging(level: str = "INFO", *, secrets: Iterable[str] | None = No
         level: a logging level name.
         secrets: literal values to redact; by default the `SLACK_*` secrets in the environment.
             Pass `secrets_of(settings)` to cover secrets read from a `.env` file too.
-        background: write from one background thread (`BackgroundStreamHandler`), for servers
+        background: write from one background thread (`QueuedStreamHandler`), for servers
             whose many threads log at once; lines are still formatted where they are logged.
     """
     values = set(secrets_from_env()) | set(secrets or ())
-    handler = BackgroundStreamHandler(sys.stderr) if background else logging.StreamHandler(sys.stderr)
+    handler = QueuedStreamHandler(sys.stderr) if background else logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter(secrets=values))
     root = logging.getLogger()
     for old in root.handlers:
-        if isinstance(old, BackgroundStreamHandler):
+        if isinstance(old, QueuedStreamHandler):
             old.close()
     root.handlers[:] = [handler]
     root.setLevel(level)

@@ -34,6 +34,19 @@ class _ClientGivenNotice(logging.Filter):
         return "`token` will be unused" not in record.getMessage()
 
 
+class EvalbotApp(App):
+    """Bolt's `App`, holding what evalbot's listeners share, so `drain` can let them finish.
+
+    Args:
+        deps: what the listeners need (also handed to them in `context`).
+        **bolt: Bolt's own `App` arguments.
+    """
+
+    def __init__(self, *, deps: Deps, **bolt):
+        super().__init__(**bolt)
+        self.deps = deps
+
+
 def build_app(
     settings: Settings,
     brain: Brain,
@@ -42,7 +55,7 @@ def build_app(
     seen: SeenEvents | None = None,
     limiter: RateLimiter | None = None,
     verify_requests: bool = True,
-) -> App:
+) -> EvalbotApp:
     """A Bolt `App` answering with `brain`.
 
     Args:
@@ -57,13 +70,6 @@ def build_app(
         bolt_logger.addFilter(_ClientGivenNotice())
     listeners = ContextThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener")
     client = client or build_web_client(settings)
-    app = App(
-        name=BOLT_APP_NAME,
-        client=client,
-        signing_secret=settings.slack_signing_secret or "",
-        request_verification_enabled=verify_requests,
-        listener_executor=listeners,
-    )
     deps = Deps(
         brain=brain,
         answers=ReadyAnswers(brain=brain),
@@ -72,8 +78,15 @@ def build_app(
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
     )
-    app.middleware(EvalbotMiddleware(deps, run_inline=getattr(listeners, "run_next_inline", None)))
-    app._evalbot_deps = deps  # for drain(); Bolt has no public slot for app-owned resources
+    app = EvalbotApp(
+        deps=deps,
+        name=BOLT_APP_NAME,
+        client=client,
+        signing_secret=settings.slack_signing_secret or "",
+        request_verification_enabled=verify_requests,
+        listener_executor=listeners,
+    )
+    app.middleware(EvalbotMiddleware(deps, run_inline=listeners.run_next_inline))
     register_listeners(app)
     app.error(handle_unexpected_error)
     return app
@@ -82,7 +95,6 @@ def build_app(
 def drain(app: App, *, wait: bool = True) -> None:
     """Let the listeners still running after their ack finish (their sends included), then stop the pool."""
     app.listener_runner.listener_executor.shutdown(wait=wait)
-    deps = getattr(app, "_evalbot_deps", None)
-    if deps is not None:
-        deps.workers.shutdown(wait=wait)
-        deps.seen.close()
+    if isinstance(app, EvalbotApp):
+        app.deps.workers.shutdown(wait=wait)
+        app.deps.seen.close()

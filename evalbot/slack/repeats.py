@@ -2,14 +2,15 @@
 
 Slack retries a delivery (same `event_id`, header `X-Slack-Retry-Num`) when it thinks the
 first failed, and the retry may reach another worker, or one that has restarted: the
-claim goes to the shared `SeenEvents` store. It is taken in the listener thread, after
-the ack, so the acknowledgement never waits on the store's file lock.
+claim goes to the shared `SeenEvents` store. `SkipRepeats` is the event listeners' Bolt
+middleware: a repeat is acknowledged (200, empty) and goes no further.
 """
 
 import logging
 from collections.abc import Callable
 
 from slack_bolt import BoltResponse
+from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 
 from evalbot.slack.deps import deps_of
@@ -35,8 +36,14 @@ def is_repeat(request: BoltRequest) -> bool:
     return True
 
 
-def skip_repeats(req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
-    """`is_repeat` as Bolt listener middleware, for an event listener registered the ordinary way."""
-    if is_repeat(req):
-        return BoltResponse(status=200, body="")
-    return next()
+class SkipRepeats(Middleware):
+    """Listener middleware: a delivery seen before is acknowledged and not answered again.
+
+    Class-based, so Bolt calls `process` as it is, without building every argument a
+    function middleware could ask for.
+    """
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
+        if is_repeat(req):
+            return BoltResponse(status=200, body="")
+        return next()

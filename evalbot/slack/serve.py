@@ -48,10 +48,9 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
     """Run until stopped; the exit code. Bad configuration raises `ConfigError` (exit 2)."""
     check_settings(settings, http=http)
     configure_logging(settings.log_level, secrets=secrets_of(settings), background=True)
-    # The JSON lines never show thread or process names, nor the file and line that logged:
-    # do not look them up for every record (the logging docs' own advice, "Optimization").
+    # The JSON lines never show thread or process names: do not look them up for every
+    # record (the logging docs' own advice, "Optimization").
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
-    logging._srcfile = None
     if workers is not None and workers < 1:
         raise ConfigError("--workers must be at least 1")
     # Over HTTP every request passes `SlackWsgiApp`'s signature check before Bolt sees it.

@@ -153,4 +153,4 @@ def test_listeners_post_through_the_apps_kept_alive_client(app, deliver, fake_sl
         deliver(event_callback(mention(f"budget question {n}"), event_id=f"EvReuse{n}"))
     peers = fake_slack.peers_of("chat.postMessage")
     assert len(peers) == 6 and len(set(peers)) < 6
-    assert isinstance(app._evalbot_deps.client, KeepAliveWebClient)
+    assert isinstance(app.deps.client, KeepAliveWebClient)

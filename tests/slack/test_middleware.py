@@ -1,6 +1,7 @@
 """Slack's retries are answered once: same event_id, X-Slack-Retry-Num, across workers and restarts."""
 
-from slack_fakes import event_callback, mention
+import pytest
+from slack_fakes import direct_message, event_callback, mention
 from slack_harness import make_app
 
 from evalbot.slack.app import drain
@@ -58,20 +59,22 @@ def test_request_id_is_in_the_context(app, deliver, fake_slack):
     assert seen["request_id"]
 
 
-def test_repeats_are_dropped_on_the_ordinary_registration_path_too(settings, brain, fake_slack, monkeypatch):
-    """Should Bolt's listener list be out of reach, event listeners registered the usual way still answer once."""
-    from slack_harness import Deliver
-
-    from evalbot.slack.listeners import direct
-
-    monkeypatch.setattr(direct, "_add", lambda app, listener, register: register())
-    app = make_app(settings, brain)
-    assert not any(isinstance(listener, direct.DirectListener) for listener in app._listeners)
-    body = event_callback(mention("budget"), event_id="EvOrdinary")
-    Deliver(app)(body)
-    Deliver(app)(body, headers=RETRY)
-    drain(app)
-    assert len(fake_slack.calls_to("chat.postMessage")) == 1
+@pytest.mark.parametrize(
+    "event",
+    [
+        mention("budget"),
+        direct_message("budget"),
+        {"type": "app_home_opened", "user": "U0USER01", "channel": "D0DM0001", "tab": "home", "event_ts": "1.2"},
+    ],
+    ids=["app_mention", "message.im", "app_home_opened"],
+)
+def test_every_event_listener_drops_a_repeat_and_acks_it(deliver, fake_slack, event):
+    """Each Events API listener answers the first delivery once, and acks the retry with an empty 200."""
+    body = event_callback(event, event_id=f"EvOnce-{event['type']}")
+    deliver(body)
+    response = deliver(body, headers=RETRY)
+    assert response.status == 200 and not response.body
+    assert len([c for c in fake_slack.calls if c["method"] in ("chat.postMessage", "views.publish")]) == 1
 
 
 def test_a_repeat_is_logged_with_its_retry_headers(deliver, fake_slack, caplog):

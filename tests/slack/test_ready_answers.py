@@ -130,7 +130,7 @@ def test_sending_a_kept_message_leaves_it_unchanged(deliver, fake_slack):
     deliver(event_callback(mention("how big should my eval team be", ts="1700000002.000100"), event_id="EvKeep2"))
     first, second = fake_slack.wait_for("chat.postMessage", count=2)
     assert first["blocks"] == second["blocks"] and first["thread_ts"] != second["thread_ts"]
-    kept = deliver.app._evalbot_deps.answers.message("how big should my eval team be")
+    kept = deliver.app.deps.answers.message("how big should my eval team be")
     snapshot = copy.deepcopy(kept)
     deliver.form(slash_command("how big should my eval team be"))
     deliver(event_callback(mention("how big should my eval team be"), event_id="EvKeep3"))

@@ -2,7 +2,6 @@ import re
 
 from slack_bolt import App
 
-from evalbot.slack.listeners import direct
 from evalbot.slack.listeners.commands.evalbot_command import answer_command
 
 # `/evalbot`, and variants an admin may create for staging (`/evalbot-dev`).
@@ -10,4 +9,4 @@ COMMAND = re.compile(r"^/evalbot[\w-]*$")
 
 
 def register(app: App) -> None:
-    direct.command(app, COMMAND, answer_command)
+    app.command(COMMAND)(answer_command)
