@@ -3,7 +3,8 @@
 Every line carries `time`, `level`, `logger` and `message`, plus any `extra`
 fields the caller passed (`request_id`, `reference`, `event_id`, ...) and a
 `traceback` when an exception is logged. The request id of the delivery being
-handled is added automatically inside `request_scope(...)`.
+handled is added automatically inside `request_scope(...)`, and any other fields
+of the delivery (its `event_id`) inside `log_fields(...)`.
 
 Secrets are redacted from every part of a line, the traceback and the extras
 included: anything shaped like a Slack token (`xoxb-`, `xoxp-`, `xapp-`,
@@ -34,6 +35,7 @@ SECRET_ENV_VARS = ("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN",
 MIN_SECRET_LENGTH = 6
 
 _request_id: ContextVar[str | None] = ContextVar("evalbot_request_id", default=None)
+_fields: ContextVar[dict[str, Any] | None] = ContextVar("evalbot_log_fields", default=None)
 # Attributes every LogRecord has; anything else on a record came from `extra`.
 _RECORD_ATTRS = frozenset(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
@@ -75,6 +77,17 @@ def request_scope(request_id: str) -> Iterator[None]:
         yield
     finally:
         _request_id.reset(token)
+
+
+@contextlib.contextmanager
+def log_fields(**fields: Any) -> Iterator[None]:
+    """Add `fields` (those not None) to every log line written inside the block (same thread or task,
+    and the listener threads started from it)."""
+    token = _fields.set({**(_fields.get() or {}), **{k: v for k, v in fields.items() if v is not None}})
+    try:
+        yield
+    finally:
+        _fields.reset(token)
 
 
 def current_request_id() -> str | None:
@@ -126,6 +139,9 @@ class JsonFormatter(logging.Formatter):
         request_id = current_request_id()
         if request_id is not None:
             payload["request_id"] = request_id
+        scoped = _fields.get()
+        if scoped:
+            payload.update(scoped)
         attributes = vars(record)
         for key in attributes.keys() - _RECORD_ATTRS:
             if not key.startswith("_"):

@@ -73,7 +73,6 @@ def build_app(
     deps = Deps(
         brain=brain,
         answers=ReadyAnswers(brain=brain),
-        client=client,
         limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),

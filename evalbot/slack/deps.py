@@ -3,8 +3,6 @@
 from concurrent.futures import Executor
 from dataclasses import dataclass
 
-from slack_sdk import WebClient
-
 from evalbot.core.brain import Brain
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.rate_limit import RateLimiter
@@ -15,14 +13,13 @@ DEPS_KEY = "evalbot"
 
 @dataclass(frozen=True, kw_only=True)
 class Deps:
-    """The brain that answers (and its answers kept as finished messages), the Web API client every
-    listener shares (its connections kept alive), the per-user limiter for free text, the
-    duplicate-delivery store, and the threads that compute answers a slash command must not
-    wait on past its ack budget."""
+    """The brain that answers (and its answers kept as finished messages), the per-user limiter
+    for free text, the duplicate-delivery store, and the threads that compute answers a slash
+    command must not wait on past its ack budget. (The Web API client is Bolt's `client`
+    argument: the workspace's own token when several are installed.)"""
 
     brain: Brain
     answers: ReadyAnswers
-    client: WebClient
     limiter: RateLimiter
     seen: SeenEvents
     workers: Executor

@@ -21,12 +21,9 @@ def new_request_id() -> str:
 
 
 class EvalbotMiddleware(Middleware):
-    """For every delivery: put `deps` and the request id in the Bolt context, and make the
-    app's own Web API client the listeners' `client` (Bolt builds a plain one per request:
-    its connections would be opened and closed for every message); a slash
+    """For every delivery: put `deps` and the request id in the Bolt context. A slash
     command's listener is run in the request thread (`run_inline(True)`): it answers in
-    its ack, so handing it to another thread only adds a hop. (Repeated Events API
-    deliveries are dropped by the event listeners themselves: `evalbot.slack.repeats`.)
+    its ack, so handing it to another thread only adds a hop.
 
     Args:
         deps: what the listeners need.
@@ -38,10 +35,9 @@ class EvalbotMiddleware(Middleware):
         self.deps = deps
         self.run_inline = run_inline
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], None]) -> BoltResponse | None:
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
         context = req.context
         context[DEPS_KEY] = self.deps
-        context["client"] = self.deps.client
         context["request_id"] = current_request_id() or new_request_id()
         body = req.body
         if self.run_inline is not None:

@@ -1,10 +1,18 @@
-"""Bounded retries for the Web API: 429 honouring `Retry-After`, 5xx with backoff, dropped connections."""
+"""Bounded retries for the Web API: 429 honouring `Retry-After`, 5xx with backoff, calls that never reached Slack.
 
+A call whose connection broke *after* the request was sent (reset, closed, timed out
+waiting for the answer) may have been carried out: Slack could have posted the message
+and only the answer was lost. Such a call is sent again only when doing it twice does
+no harm (`REPEATABLE_METHODS`); a `chat.postMessage` is never resent blindly, and the
+failure is logged as one that may have gone through (`may_have_reached_slack`).
+"""
+
+import http.client
 import random
 import time
+from urllib.error import URLError
 
 from slack_sdk.http_retry import RetryHandler
-from slack_sdk.http_retry.builtin_handlers import ConnectionErrorRetryHandler
 from slack_sdk.http_retry.builtin_interval_calculators import BackoffRetryIntervalCalculator
 from slack_sdk.http_retry.jitter import Jitter
 
@@ -12,6 +20,24 @@ from slack_sdk.http_retry.jitter import Jitter
 # holding a worker (and a graceful shutdown) hostage to a long Retry-After.
 MAX_RETRY_AFTER = 20.0
 MAX_RETRIES = 2
+# Methods whose second call, after a first that may have worked, changes nothing.
+REPEATABLE_METHODS = frozenset({"auth.test", "chat.update", "views.publish", "views.update", "apps.connections.open"})
+
+
+def may_have_reached_slack(error: BaseException) -> bool:
+    """Whether a failed call may still have been carried out by Slack.
+
+    urllib reports a failure to connect or to send (refused, unreachable, DNS, TLS, a
+    connect timeout) as a `URLError`; anything raised while waiting for the answer
+    (`RemoteDisconnected`, a reset, a read timeout) comes as it is, after the request went out.
+    """
+    if isinstance(error, URLError):
+        return False
+    return isinstance(error, OSError | http.client.HTTPException)
+
+
+def _method(url: str) -> str:
+    return url.rstrip("/").rsplit("/", 1)[-1]
 
 
 def _retry_after(response) -> float | None:
@@ -22,6 +48,18 @@ def _retry_after(response) -> float | None:
             except (TypeError, ValueError, IndexError):
                 return None
     return None
+
+
+class ConnectionRetryHandler(RetryHandler):
+    """Retries once a call that never reached Slack; one that may have, only for a repeatable method."""
+
+    def __init__(self, *, max_retry_count: int = 1):
+        super().__init__(max_retry_count=max_retry_count)
+
+    def _can_retry(self, *, state, request, response=None, error=None) -> bool:
+        if error is None or response is not None or not isinstance(error, OSError | http.client.HTTPException):
+            return False
+        return not may_have_reached_slack(error) or _method(request.url) in REPEATABLE_METHODS
 
 
 class RateLimitRetryHandler(RetryHandler):
@@ -64,4 +102,4 @@ class ServerErrorRetryHandler(RetryHandler):
 
 def retry_handlers() -> list[RetryHandler]:
     """The retry policy every Slack client evalbot builds shares."""
-    return [ConnectionErrorRetryHandler(max_retry_count=1), RateLimitRetryHandler(), ServerErrorRetryHandler()]
+    return [ConnectionRetryHandler(), RateLimitRetryHandler(), ServerErrorRetryHandler()]

@@ -14,7 +14,7 @@ from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_sdk.errors import SlackApiError
 
 from evalbot.errors import ConfigError
-from evalbot.logs import request_scope
+from evalbot.logs import log_fields, request_scope
 from evalbot.slack.app import drain
 from evalbot.slack.middleware import new_request_id
 
@@ -22,10 +22,11 @@ log = logging.getLogger(__name__)
 
 
 class TaggedSocketModeHandler(SocketModeHandler):
-    """Bolt's Socket Mode handler, with a request id for every envelope."""
+    """Bolt's Socket Mode handler, with a request id (and the event's `event_id`) on every envelope's log lines."""
 
     def handle(self, client, req) -> None:
-        with request_scope(new_request_id()):
+        event_id = req.payload.get("event_id") if isinstance(req.payload, dict) else None
+        with request_scope(new_request_id()), log_fields(event_id=event_id):
             super().handle(client, req)
 
 

@@ -6,8 +6,9 @@
   is read; an unsigned, wrongly signed or stale request gets 401; a signed body
   that cannot be parsed (not UTF-8, not JSON / form data, not an object) gets 400.
   Bolt alone would answer such a body with a 500 or a dropped connection.
-- Every delivery runs inside a request id that tags its log lines, the listener
-  threads Bolt starts after the ack included.
+- Every delivery runs inside a request id (and an Events API delivery inside its
+  `event_id`) that tags its log lines, the listener threads Bolt starts after the
+  ack included.
 
 The guard hands Bolt the body it has already verified and parsed (Bolt's own WSGI
 adapter would read and parse it again); `serve --http` builds the app with Bolt's
@@ -23,7 +24,7 @@ from http import HTTPStatus
 
 from slack_bolt import App, BoltRequest, BoltResponse
 
-from evalbot.logs import request_scope
+from evalbot.logs import log_fields, request_scope
 from evalbot.slack.middleware import new_request_id
 from evalbot.slack.payloads import parse_payload
 from evalbot.core.safe_answer import new_reference
@@ -103,7 +104,8 @@ class SlackWsgiApp:
         if not environ.get("SERVER_PROTOCOL", "").startswith("HTTP"):
             return _reply(start_response, "400 Bad Request", {"error": "not an HTTP request"})  # as Bolt's adapter
         try:
-            return _respond(start_response, self.app.dispatch(_bolt_request(body, payload, headers, environ)))
+            with log_fields(event_id=payload.get("event_id")):  # the listener threads inherit it
+                return _respond(start_response, self.app.dispatch(_bolt_request(body, payload, headers, environ)))
         except Exception:  # noqa: BLE001 - logged with a reference; the worker carries on
             reference = new_reference()
             log.exception("Bolt failed on a delivery", extra={"reference": reference})

@@ -13,6 +13,8 @@ BOT_USER = "UBOT0001"
 BOT_ID = "BBOT0001"
 TEAM = "T0001"
 SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+# A scripted response that closes the connection after reading the request, without answering.
+HANG_UP = (0, {}, {})
 TOKEN = "xoxb-1234-5678-abcdefghijklmnop"
 
 _DEFAULTS = {
@@ -70,7 +72,8 @@ class FakeSlack:
         self.server.server_close()
 
     def script(self, method: str, *responses: tuple[int, dict, dict]) -> None:
-        """Answer the next calls of `method` with (status, headers, body) in turn, then normally."""
+        """Answer the next calls of `method` with (status, headers, body) in turn, then normally;
+        `HANG_UP` closes the connection instead of answering."""
         self._scripted.setdefault(method, deque()).extend(responses)
 
     def delay(self, method: str, seconds: float) -> None:
@@ -127,6 +130,9 @@ class FakeSlack:
                 }
             )
             self._lock.notify_all()
+        if status == HANG_UP[0]:
+            request.close_connection = True
+            return
         request.send_response(status)
         for name, value in headers.items():
             request.send_header(name, value)

@@ -3,17 +3,17 @@
 import json
 
 from slack_bolt import App
+from slack_sdk import WebClient
 from slack_bolt.request import BoltRequest
 from slack_fakes import TOKEN, signed_headers
 
 from evalbot.config import Settings
 from evalbot.slack.app import build_app
-from evalbot.slack.keep_alive import KeepAliveWebClient
 from evalbot.slack.retries import retry_handlers
 
 
 def make_app(settings: Settings, brain, **kwargs) -> App:
-    client = KeepAliveWebClient(token=TOKEN, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
+    client = WebClient(token=TOKEN, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
     return build_app(settings, brain, client=client, **kwargs)
 
 
