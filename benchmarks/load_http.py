@@ -84,6 +84,9 @@ class FakeSlack(ThreadingHTTPServer):
     """Answers every Web API method with ok, and any response_url with "ok"; counts calls by method."""
 
     daemon_threads = True
+    # socketserver's default backlog of 5 drops connection attempts under a burst (the client
+    # waits a second to try again); Slack's servers accept far more than 8 at once.
+    request_queue_size = 128
 
     def __init__(self) -> None:
         super().__init__((HOST, 0), _FakeSlackHandler)
@@ -511,6 +514,10 @@ def measure_target(server: Server, fake: FakeSlack, *, batch: str, args: argpars
     answered = wait_for_posts(fake, posts_before + sent) - posts_before
     cpu_after = group_cpu_seconds(server.process.pid)
     cpu = (cpu_after[0] - cpu_before[0], cpu_after[1] - cpu_before[1]) if cpu_before and cpu_after else None
+    if answered < sent:  # say why, from the server's own log
+        errors = [line for line in tail(server.log_path, 2000).splitlines() if '"ERROR"' in line]
+        print(f"{server.name}: {sent - answered} mentions unanswered; last errors logged:", *errors[-3:], sep="\n  ",
+              file=sys.stderr)
     arrived = fake.answer_times()
     answer_seconds = [arrived[s.answer_key] - s.sent_at for s in samples if s.answer_key in arrived]
     return Phase(server.name, wall, samples, sent, answered, cpu, answer_seconds)

@@ -15,6 +15,7 @@ from evalbot.slack.listeners import register_listeners
 from evalbot.slack.middleware import EvalbotMiddleware
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
+from evalbot.slack.recent_homes import RecentHomes
 from evalbot.slack.web import build_web_client
 
 SEEN_EVENTS_FILE = "seen-events.sqlite3"
@@ -75,6 +76,7 @@ def build_app(
         answers=ReadyAnswers(brain=brain),
         limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
+        homes=RecentHomes(),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
     )
     app = EvalbotApp(

@@ -7,6 +7,7 @@ from evalbot.core.brain import Brain
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
+from evalbot.slack.recent_homes import RecentHomes
 
 DEPS_KEY = "evalbot"
 
@@ -14,7 +15,7 @@ DEPS_KEY = "evalbot"
 @dataclass(frozen=True, kw_only=True)
 class Deps:
     """The brain that answers (and its answers kept as finished messages), the per-user limiter
-    for free text, the duplicate-delivery store, and the threads that compute answers a slash
+    for free text, the duplicate-delivery store, the Home views recently sent, and the threads that compute answers a slash
     command must not wait on past its ack budget. (The Web API client is Bolt's `client`
     argument: the workspace's own token when several are installed.)"""
 
@@ -22,6 +23,7 @@ class Deps:
     answers: ReadyAnswers
     limiter: RateLimiter
     seen: SeenEvents
+    homes: RecentHomes
     workers: Executor
 
 

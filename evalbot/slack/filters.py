@@ -1,18 +1,24 @@
 """Which events deserve an answer: a person's plain new message, never a bot's, an edit or a system message."""
 
+# A message with a file attached: the text with it is a question like any other.
+FILE_SHARE = "file_share"
+
 
 def from_a_person(event: object, *, bot_user_id: str | None) -> bool:
-    """True for a new message a human typed.
+    """True for a new message a human typed, with or without a file (subtype `file_share`, when it has text).
 
-    False for any subtype (edits `message_changed`, deletions `message_deleted`,
+    False for any other subtype (edits `message_changed`, deletions `message_deleted`,
     joins `channel_join`, `bot_message`, ...), anything carrying `bot_id` or
     `bot_profile` (other bots, and this app), the bot's own user, edited or hidden
     messages, and events without a user or text.
     """
     if not isinstance(event, dict):
         return False
-    if event.get("subtype") or event.get("bot_id") or event.get("bot_profile"):
+    subtype = event.get("subtype")
+    if subtype not in (None, FILE_SHARE) or event.get("bot_id") or event.get("bot_profile"):
         return False
+    if subtype == FILE_SHARE and not (isinstance(event.get("text"), str) and event["text"].strip()):
+        return False  # a file alone: no question to answer
     if event.get("edited") or event.get("hidden"):
         return False
     user = event.get("user")

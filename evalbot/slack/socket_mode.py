@@ -3,6 +3,13 @@
 The app-level token (`xapp-`, scope `connections:write`) opens the connection with
 `apps.connections.open` on the same Web API base URL as everything else, so
 `SLACK_API_URL` applies here too. Each delivery runs inside its own request id.
+
+A connection can die without a close frame (a NAT or proxy dropping it, a host gone)
+or stay open and go silent. slack_sdk's client pings every `ping_interval` seconds
+and drops a connection that has answered no ping for four intervals, then opens a
+new one; Bolt's default interval of 10 s meant 40-50 s of deafness. At
+`PING_INTERVAL_SECONDS` a dead connection is replaced within about 10 s (a reset one,
+found by the next ping, within a few).
 """
 
 import logging
@@ -19,6 +26,7 @@ from evalbot.slack.app import drain
 from evalbot.slack.middleware import new_request_id
 
 log = logging.getLogger(__name__)
+PING_INTERVAL_SECONDS = 2.0
 
 
 class TaggedSocketModeHandler(SocketModeHandler):
@@ -33,7 +41,7 @@ class TaggedSocketModeHandler(SocketModeHandler):
 def run_socket_mode(app: App, *, app_token: str, stop: threading.Event | None = None) -> int:
     """Connect and serve until SIGTERM/SIGINT (or `stop` is set); then drain and exit 0."""
     stop = stop or threading.Event()
-    handler = TaggedSocketModeHandler(app, app_token=app_token)
+    handler = TaggedSocketModeHandler(app, app_token=app_token, ping_interval=PING_INTERVAL_SECONDS)
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())

@@ -1,4 +1,5 @@
-"""Socket Mode: the xapp- token opens a connection through SLACK_API_URL; envelopes are acked and answered."""
+"""Socket Mode: the xapp- token opens a connection through SLACK_API_URL; envelopes are acked and answered;
+a connection that dies (no close frame) or goes silent is replaced, and the new one answers."""
 
 import json
 import threading
@@ -12,12 +13,15 @@ from slack_harness import make_app
 from evalbot.slack.socket_mode import run_socket_mode
 
 APP_TOKEN = "xapp-1-A0EVALBOT-1234-abcdef"
+# How long a test waits for the client to notice a dead connection and open another. The
+# target is about 10 s (pings every 2 s); with Bolt's default 10 s pings it took 40-50 s.
+RECONNECT_WITHIN = 20
 
 
 @pytest.fixture()
 def socket_server(fake_slack):
     server = FakeSocketMode()
-    fake_slack.script("apps.connections.open", *[(200, {}, {"ok": True, "url": server.url})] * 3)
+    fake_slack.script("apps.connections.open", *[(200, {}, {"ok": True, "url": server.url})] * 5)
     yield server
     server.close()
 
@@ -61,3 +65,17 @@ def test_socket_mode_end_to_end(running, fake_slack):
     running.send({**envelope, "envelope_id": "env-3", "retry_attempt": 1, "retry_reason": "timeout"})
     assert running.wait_ack("env-3")
     assert len(fake_slack.wait_for("chat.postMessage", count=2, timeout=0.5)) == 1
+
+
+@pytest.mark.parametrize("break_connection", ["drop", "go_silent"], ids=["closed-without-close-frame", "gone-silent"])
+def test_a_dead_connection_is_replaced_and_the_new_one_answers(running, fake_slack, break_connection):
+    """The client notices the dead connection by its unanswered pings, opens a new one, and answers on it."""
+    getattr(running, break_connection)()
+    assert running.wait_connections(2, timeout=RECONNECT_WITHIN)
+    opens = [c for c in fake_slack.calls if c["method"] == "apps.connections.open"]
+    assert len(opens) == 2  # a fresh URL was asked for, with the app-level token
+    body = json.loads(event_callback(mention("budget", ts="1700000400.000100"), event_id="EvAfterReconnect"))
+    running.send({"envelope_id": "env-new", "type": "events_api", "payload": body, "accepts_response_payload": False})
+    assert running.wait_ack("env-new")
+    [post] = fake_slack.wait_for("chat.postMessage")
+    assert post["thread_ts"] == "1700000400.000100"

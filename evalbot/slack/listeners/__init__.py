@@ -2,7 +2,7 @@
 
 from slack_bolt import App
 
-from evalbot.slack.listeners import actions, commands, events, views
+from evalbot.slack.listeners import actions, commands, events, unhandled, views
 
 
 def register_listeners(app: App) -> None:
@@ -10,3 +10,4 @@ def register_listeners(app: App) -> None:
     events.register(app)
     actions.register(app)
     views.register(app)
+    unhandled.register(app)  # last: it takes whatever no listener above matched

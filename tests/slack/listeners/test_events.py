@@ -1,4 +1,5 @@
-"""Mentions answered in thread, DMs in place, App Home published; bots, edits and system messages ignored."""
+"""Mentions answered in thread, DMs (with a file or not) in place, App Home published once a window;
+bots, edits and system messages ignored."""
 
 import json
 
@@ -30,6 +31,30 @@ def test_dm_in_a_thread_is_answered_in_that_thread(deliver, fake_slack):
     deliver(event_callback(direct_message("equity", thread_ts="1700000000.000001")))
     [post] = fake_slack.wait_for("chat.postMessage")
     assert post["thread_ts"] == "1700000000.000001"
+
+
+def file_share(text: str) -> dict:
+    """A DM with a PDF attached and a question typed with it, as Slack sends it (trimmed)."""
+    file = {
+        "id": "F0FILE01",
+        "created": 1700000010,
+        "name": "eval-budget.pdf",
+        "title": "eval-budget.pdf",
+        "mimetype": "application/pdf",
+        "filetype": "pdf",
+        "user": "U0USER01",
+        "size": 48213,
+        "mode": "hosted",
+        "is_external": False,
+        "url_private": "https://files.slack.com/files-pri/T0001-F0FILE01/eval-budget.pdf",
+    }
+    return direct_message(text, subtype="file_share", files=[file], upload=False, display_as_bot=False)
+
+
+def test_a_dm_with_a_file_and_a_question_is_answered(deliver, fake_slack):
+    deliver(event_callback(file_share("how do I pitch this eval budget to the board?"), event_id="EvFile1"))
+    [post] = fake_slack.wait_for("chat.postMessage")
+    assert post["channel"] == "D0DM0001" and "board" in json.dumps(post["blocks"]).lower()
 
 
 IGNORED = {
@@ -66,7 +91,7 @@ IGNORED = {
         "ts": "1700000005.3",
     },
     "thread broadcast": direct_message("hi", subtype="thread_broadcast"),
-    "file share": direct_message("hi", subtype="file_share"),
+    "file alone": direct_message("", subtype="file_share", files=[{"id": "F0FILE01", "name": "budget.pdf"}]),
     "channel message": direct_message("hi", channel="C0CHAN01", channel_type="channel"),
     "edited mention": mention("budget", edited={"user": "U0USER01", "ts": "1700000006.0"}),
     "bot mention": mention("budget", bot_id="B0OTHER"),
@@ -114,3 +139,22 @@ def test_channel_broadcasts_are_never_echoed(deliver, fake_slack):
     [post] = fake_slack.wait_for("chat.postMessage")
     raw = json.dumps(post)
     assert "<!channel>" not in raw and "<!here>" not in raw and "<!everyone>" not in raw
+
+
+def home_opened(user: str = "U0USER01") -> dict:
+    return {"type": "app_home_opened", "user": user, "channel": "D0DM0001", "tab": "home", "event_ts": "1700000007.1"}
+
+
+def test_many_opens_by_one_person_publish_the_home_tab_once(deliver, fake_slack):
+    """100 clicks on the tab by one person: one views.publish; another person still gets theirs."""
+    for n in range(100):
+        deliver(event_callback(home_opened(), event_id=f"EvOpen{n}"), wait=False)
+    deliver(event_callback(home_opened("U0USER02"), event_id="EvOpenOther"))
+    assert [p["user_id"] for p in fake_slack.calls_to("views.publish")] == ["U0USER01", "U0USER02"]
+
+
+def test_a_failed_publish_is_tried_again_at_the_next_open(deliver, fake_slack):
+    fake_slack.script("views.publish", (200, {}, {"ok": False, "error": "not_enabled"}))
+    deliver(event_callback(home_opened(), event_id="EvOpenFails"))
+    deliver(event_callback(home_opened(), event_id="EvOpenAgain"))
+    assert len(fake_slack.calls_to("views.publish")) == 2

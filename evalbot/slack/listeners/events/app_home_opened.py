@@ -1,4 +1,4 @@
-"""Publish the Home tab when a user opens it."""
+"""Publish the Home tab when a user opens it (once per window while it shows the same thing: `RecentHomes`)."""
 
 from evalbot.slack.delivery import publish_home
 from evalbot.slack.deps import deps_of
@@ -9,4 +9,7 @@ def publish_home_tab(event, context, client) -> None:
     user = event.get("user")
     if event.get("tab", "home") != "home" or not isinstance(user, str) or not user:
         return  # the Messages tab opening needs nothing
-    publish_home(client, user_id=user, view=home_for(deps_of(context).brain.knowledge))
+    deps = deps_of(context)
+    view = home_for(deps.brain.knowledge)
+    if deps.homes.claim(user, view) and not publish_home(client, user_id=user, view=view):
+        deps.homes.forget(user)
