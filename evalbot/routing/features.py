@@ -23,6 +23,8 @@ _LONG_WORD_SIMILARITY = 0.85
 _SHORT_WORD = 6
 _SHORT_WORD_TARGET_USES = 10
 _WORD = re.compile(r"[a-z]+")
+# Endings of an inflected word whose base the stemmer keeps whole because it is short ("paying", "hoped").
+_INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers")
 
 
 def stems(text: str) -> list[str]:
@@ -63,8 +65,11 @@ class Speller:
         self.repair = lru_cache(maxsize=8192)(self._repair)
 
     def knows(self, word: str) -> bool:
-        """Whether `word`, or a word it inflects, occurs in the knowledge base or the lexicon."""
-        return word in self._counts or stem(word) in self._known_stems
+        """Whether `word`, or a word it inflects ("paying" beside "pay"), occurs in the knowledge base or the lexicon."""
+        if word in self._counts or stem(word) in self._known_stems:
+            return True
+        return any(word.endswith(ending) and (word[: -len(ending)] in self._counts or word[: -len(ending)] + "e" in self._counts)
+                   for ending in _INFLECTIONS)
 
     def _repair(self, word: str) -> str:
         if len(word) < _MIN_REPAIR_LENGTH or not word.isalpha() or self.knows(word):

@@ -18,7 +18,7 @@ STOPWORDS = frozenset(
     i've id i'd dont don't does doesnt doesn't whats what's hows how's theres there's up out off again
     one two way thing things stuff kind sort bit lot lots go going gonna wanna gotta quick quickly
     anyone someone something anything actually basically maybe still even ever right now today guys
-    sure
+    sure till until til
     """.split()
 )
 
@@ -52,6 +52,30 @@ PHRASES: dict[str, str] = {
     "p&l": "pnl",
     "p & l": "pnl",
     "head count": "headcount",
+    # Getting people behind a plan, not the "buy" of build-versus-buy.
+    "buy in": "buyin",
+    "buy into": "buyin",
+    # Wanting to be something is doubt or ambition about a role; without the phrase a question such
+    # as "do i even want to be caio" would shrink to the role's bare name.
+    "want to be": "aspire",
+    "wanna be": "aspire",
+    # "react" beside "to", "when" or a person is a verb, not the JavaScript library the IT cards know.
+    "react to": "respond to",
+    "react when": "respond when",
+    "react if": "respond if",
+    "i react": "i respond",
+    "we react": "we respond",
+    "to react": "to respond",
+    # Asking whether one wants something at all is doubt about it.
+    "do i want": "doubt",
+    "do i even want": "doubt",
+    "do i really want": "doubt",
+    "do i actually want": "doubt",
+    "do i truly want": "doubt",
+    "not sure i want": "doubt",
+    "not sure if i want": "doubt",
+    "dont know if i want": "doubt",
+    "don't know if i want": "doubt",
     "business case": "businesscase",
     "track record": "trackrecord",
     "exercise window": "exercise window",
@@ -108,6 +132,7 @@ SYNONYMS: dict[str, str] = {
     "hiya": "hello", "howdy": "hello", "yo": "hello", "heya": "hello", "morning": "hello",
     "acquire": "acquisition", "acquiring": "acquisition", "acquirer": "acquisition", "acquirers": "acquisition",
     "merger": "acquisition", "mergers": "acquisition", "buyout": "acquisition",
+    "buy-in": "buyin",
     "memo": "writing", "memos": "writing", "emails": "email",
     "checklists": "checklist", "todo": "checklist", "to-do": "checklist", "steps": "checklist",
     "templates": "template", "draft": "template", "drafts": "template", "boilerplate": "template",

@@ -66,6 +66,19 @@ def _entry_texts(entry: Entry, examples: list[str]) -> list[str]:
     return [*examples, *texts]
 
 
+def _name_owners(entries: list[Entry]) -> dict[str, set[str]]:
+    """Each name (short name, title, keyword) of the in-scope entries, as stems, and the entries it names."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for entry in entries:
+        if isinstance(entry, NegativeCard):
+            continue
+        for name in [entry.short_name, entry.title, *entry.keywords]:
+            key = " ".join(stems(name.replace("-", " ")))
+            if key:
+                owners[key].add(entry.id)
+    return owners
+
+
 def _sorted_words(text: str) -> str:
     return " ".join(sorted(text.split()))
 
@@ -127,7 +140,9 @@ class Matcher:
             f for docs, is_negative in zip(docs_per_entry, negative) if is_negative
             for doc in docs for f in doc if BIGRAM not in f
         ) - self._domain
-        self._exact = self._exact_names(entries)
+        owners = _name_owners(entries)
+        self._names = frozenset(owners)
+        self._exact = self._exact_names(owners, entries)
         self._answer_kind = {
             index: ANSWER_KINDS[type(entry)] for index, entry in enumerate(entries) if type(entry) in ANSWER_KINDS
         }
@@ -139,20 +154,12 @@ class Matcher:
         self._phrasing_texts = list(self._phrasings)
 
     @staticmethod
-    def _exact_names(entries: list[Entry]) -> dict[str, str]:
+    def _exact_names(owners: dict[str, set[str]], entries: list[Entry]) -> dict[str, str]:
         """Whole-message names ("equity", "kpis") and the one entry each points at.
 
         A name shared by several entries belongs to the one whose id it names
         ("kpis" -> vp-kpis), the topic first; otherwise it is left to the matcher.
         """
-        owners: dict[str, set[str]] = defaultdict(set)
-        for entry in entries:
-            if isinstance(entry, NegativeCard):
-                continue
-            for name in [entry.short_name, entry.title, *entry.keywords]:
-                key = " ".join(stems(name.replace("-", " ")))
-                if key:
-                    owners[key].add(entry.id)
         kinds = {entry.id: type(entry) for entry in entries}
         exact = {}
         for key, ids in owners.items():
@@ -230,9 +237,17 @@ class Matcher:
         match = process.extractOne(sorted_text, self._sorted_examples[entry_index], scorer=fuzz.ratio)
         return match[1] / 100 if match else 0.0
 
+    def named(self, text: str) -> str | None:
+        """The entry that normalised `text`, taken whole, is a name of ("equity", "kpis"), if any."""
+        return self._exact.get(" ".join(stems(text)))
+
+    def is_name(self, text: str) -> bool:
+        """Whether normalised `text`, taken whole, names one or more entries ("headcount", "equity")."""
+        return " ".join(stems(text)) in self._names
+
     def route(self, text: str) -> Route:
         """Decide the intent of normalised `text`, or out-of-scope."""
-        exact = self._exact.get(" ".join(stems(text)))
+        exact = self.named(text)
         if exact:
             return Route(intent=exact, confidence=1.0, candidates=(Candidate(intent=exact, score=1.0),))
         if text and not content_words(text):
