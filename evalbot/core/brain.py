@@ -10,7 +10,9 @@ from evalbot.core.handlers.common import choices
 from evalbot.core.handlers.out_of_scope import answer_out_of_scope
 from evalbot.core.handlers.smalltalk import answer_help, answer_smalltalk
 from evalbot.core.handlers.template import answer_template
-from evalbot.core.handlers.topic import answer_topic
+from evalbot.core.handlers.lead import parse_more_key
+from evalbot.core.handlers.offer import calculation_offers, offers_of_command
+from evalbot.core.handlers.topic import answer_topic, topic_lead
 from evalbot.core.reply import InputProblem, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.inputs.pairs import split_pairs
@@ -80,6 +82,21 @@ class Brain:
             return self._dispatch(entry, args=args or {}, text="", confidence=1.0)
         except CommandError as e:
             return problem_reply(e)
+
+    def answer_more(self, key: str) -> Reply:
+        """The whole of a topic answer whose lead was shown first (Slack's "More" button sends `key`)."""
+        try:
+            intent_id, lead, offer = parse_more_key(key)
+            topic = self.knowledge.get(intent_id)
+            if not isinstance(topic, Topic):
+                raise CommandError(f"I don't know `{intent_id}`.", example="topics")
+            return answer_topic(topic, knowledge=self.knowledge, confidence=1.0, lead=lead, folded=False,
+                                offers=offers_of_command(offer) if offer else [])
+        except CommandError as e:
+            return problem_reply(e)
+
+    def _relevance(self, question: str, passages: list[str]) -> list[float]:
+        return self.matcher.similarities(normalise(question), [normalise(passage) for passage in passages])
 
     def _answer(self, text: str) -> Reply:
         stripped = strip_slack(text)
@@ -185,7 +202,9 @@ class Brain:
     def _handle(self, entry: Entry, *, args: dict[str, str], text: str, confidence: float) -> Reply:
         kb = self.knowledge
         if isinstance(entry, Topic):
-            return answer_topic(entry, knowledge=kb, confidence=confidence)
+            lead = topic_lead(entry, question=text, relevance=self._relevance) if normalise(text) else None
+            return answer_topic(entry, knowledge=kb, confidence=confidence, lead=lead,
+                                offers=calculation_offers(text))
         if isinstance(entry, Checklist):
             return answer_checklist(entry, knowledge=kb, confidence=confidence)
         if isinstance(entry, Template):

@@ -44,6 +44,17 @@ class Choice(BaseModel):
     label: str
 
 
+class Offer(BaseModel):
+    """A calculation the user's own figures can start: a button in Slack, a "Try:" line in the terminal.
+
+    `command` is what the button sends (it runs as typed); `needs` lists what the
+    calculation still asks for, one line per need.
+    """
+
+    command: str
+    needs: list[str] = Field(default_factory=list)
+
+
 class InputProblem(BaseModel):
     """An expected, user-fixable problem with what they typed."""
 
@@ -73,12 +84,21 @@ class Reply(BaseModel):
     kind: ReplyKind
     confidence: float = Field(ge=0.0, le=1.0)
     title: str
+    lead: str | None = Field(
+        default=None,
+        description="the part of the answer that fits the question, shown first; the sections are the rest",
+    )
+    more: str | None = Field(
+        default=None,
+        description="when set, the sections are shown on request (Slack's More button sends this key back)",
+    )
     sections: list[Section] = Field(default_factory=list)
     facts: list[Fact] = Field(default_factory=list)
     items: list[str] = Field(default_factory=list, description="checklist items, in order")
     draft: str | None = Field(default=None, description="a ready-to-paste draft (templates)")
     citation: str | None = Field(default=None, description="the guide section(s) behind the answer")
     related: list[Choice] = Field(default_factory=list)
+    offers: list[Offer] = Field(default_factory=list)
     did_you_mean: list[Choice] = Field(default_factory=list)
     problem: InputProblem | None = None
     form: str | None = Field(default=None, description="id of a calculator whose form can be opened")

@@ -23,6 +23,9 @@ MAX_CONTEXT_ELEMENTS = 10
 # Buttons whose value is an intent id; the Slack listeners answer them.
 PICK_ACTION = "evalbot_pick"
 FORM_ACTION = "evalbot_open_form"
+# "More" unfolds an answer (value: the reply's `more` key); an offer runs its command (value: the command).
+MORE_ACTION = "evalbot_more"
+OFFER_ACTION = "evalbot_offer"
 SHORTENED = "_(Shortened to fit in one Slack message.)_"
 
 
@@ -60,6 +63,11 @@ def _draft(draft: str) -> list[dict]:
 
 def _body(reply: Reply) -> list[dict]:
     blocks: list[dict] = []
+    if reply.lead:
+        blocks += sections(esc(reply.lead))
+        if reply.more:
+            return blocks  # the rest waits behind the More button
+        blocks.append({"type": "divider"})
     for section in reply.sections:
         text = f"*{esc(section.heading)}*\n{esc(section.text)}" if section.heading else esc(section.text)
         blocks += sections(text)
@@ -75,8 +83,18 @@ def _body(reply: Reply) -> list[dict]:
     return blocks
 
 
+def _next_steps(reply: Reply) -> list[dict]:
+    """The More button and the calculations the user's figures can start, in one row."""
+    elements = [button("More", action_id=MORE_ACTION, value=reply.more)] if reply.more else []
+    elements += [
+        button(f"Run {offer.command}", action_id=f"{OFFER_ACTION}:{index}", value=offer.command)
+        for index, offer in enumerate(reply.offers[: MAX_ACTIONS - 1])
+    ]
+    return [{"type": "actions", "elements": elements}] if elements else []
+
+
 def _tail(reply: Reply) -> list[dict]:
-    tail: list[dict] = []
+    tail: list[dict] = _next_steps(reply)
     if reply.form:
         label = "Open the calculator form"
         tail.append(
@@ -85,7 +103,7 @@ def _tail(reply: Reply) -> list[dict]:
     if reply.did_you_mean:
         tail += sections("*Did you mean…*")
         tail.append(_choices(reply.did_you_mean, prefix="dym"))
-    if reply.related:
+    if reply.related and not reply.more:
         tail.append(_choices(reply.related, prefix="rel"))
     context = [esc(reply.citation)] if reply.citation else []
     if reply.reference:
@@ -111,10 +129,13 @@ def fallback_text(reply: Reply) -> str:
     So it opens with the title and first section, and then carries the whole
     answer (figures, the other sections, checklist items, the draft) in plain form.
     """
-    parts = [" — ".join([reply.title, *(s.text for s in reply.sections[:1])])]
+    opening = [reply.lead] if reply.lead else [s.text for s in reply.sections[:1]]
+    parts = [" — ".join([reply.title, *opening])]
+    parts += [f"Try: `{offer.command}`" for offer in reply.offers]
     if reply.facts:
         parts.append("; ".join(f"{f.label}: {f.value}" for f in reply.facts))
-    parts += [f"{s.heading}: {s.text}" if s.heading else s.text for s in reply.sections[1:]]
+    rest = reply.sections if reply.lead else reply.sections[1:]
+    parts += [f"{s.heading}: {s.text}" if s.heading else s.text for s in rest]
     parts += [f"• {item}" for item in reply.items]
     if reply.draft:
         parts.append(reply.draft.strip())

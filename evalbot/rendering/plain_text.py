@@ -25,17 +25,46 @@ def terminal_width() -> int:
     return max(MIN_WIDTH, shutil.get_terminal_size().columns)
 
 
+def _wrap(text: str, width: int, *, subsequent_indent: str = "") -> list[str]:
+    # Never at a hyphen: "$1.2M-2M+", "team-cost" and "6-10" must stay whole.
+    return textwrap.wrap(text, width, subsequent_indent=subsequent_indent, break_on_hyphens=False)
+
+
+def _fill(text: str, width: int, *, subsequent_indent: str = "") -> str:
+    return "\n".join(_wrap(text, width, subsequent_indent=subsequent_indent))
+
+
+RULE = "─"
+RULE_WIDTH = 60
+
+
+def _paragraphs(text: str, width: int) -> list[str]:
+    """Lines of `text` wrapped to `width`, bullets hanging."""
+    lines: list[str] = []
+    for paragraph in plain(text).splitlines():
+        indent = "  " if paragraph.startswith("• ") else ""
+        lines.extend(_wrap(paragraph, width, subsequent_indent=indent) or [""])
+    return lines
+
+
 def render_text(reply: Reply, *, width: int | None = None) -> str:
     """`reply` as text wrapped to `width` columns (default: the terminal's width)."""
     width = width or terminal_width()
-    lines = [plain(reply.title), "=" * min(width, len(plain(reply.title)))]
+    title = _wrap(plain(reply.title), width) or [""]
+    lines = [*title, "=" * max(len(line) for line in title)]
+    if reply.lead:
+        lines += ["", *_paragraphs(reply.lead, width)]
+    for offer in reply.offers:
+        needs = f" (still needed: {'; '.join(offer.needs)})" if offer.needs else ""
+        lines += ["", _fill(plain(f"Try: `{offer.command}`{needs}"), width, subsequent_indent="  ")]
+    if reply.lead and reply.sections:
+        # The answer to the question is above the rule; the rest of the card, below it.
+        lines += ["", RULE * min(width, RULE_WIDTH)]
     for section in reply.sections:
         lines.append("")
         if section.heading:
             lines.append(plain(section.heading) + ":")
-        for paragraph in plain(section.text).splitlines():
-            indent = "  " if paragraph.startswith("• ") else ""
-            lines.extend(textwrap.wrap(paragraph, width, subsequent_indent=indent) or [""])
+        lines += _paragraphs(section.text, width)
     if reply.facts:
         lines.append("")
         label_width = max(len(plain(f.label)) for f in reply.facts)
@@ -43,16 +72,16 @@ def render_text(reply: Reply, *, width: int | None = None) -> str:
     if reply.items:
         lines.append("")
         lines.extend(
-            textwrap.fill(f"[ ] {plain(item)}", width, subsequent_indent="    ") for item in reply.items
+            _fill(f"[ ] {plain(item)}", width, subsequent_indent="    ") for item in reply.items
         )
     if reply.draft:
         lines += ["", "--- draft ---", plain(reply.draft.rstrip()), "--- end of draft ---"]
     if reply.citation:
-        lines += ["", textwrap.fill(plain(reply.citation), width)]
+        lines += ["", _fill(plain(reply.citation), width)]
     for heading, picks in (("Did you mean", reply.did_you_mean), ("Related", reply.related)):
         if picks:
             listed = "; ".join(f"{plain(c.label)} ({c.intent})" for c in picks)
-            lines += ["", textwrap.fill(f"{heading}: {listed}", width, subsequent_indent="  ")]
+            lines += ["", _fill(f"{heading}: {listed}", width, subsequent_indent="  ")]
     if reply.reference:
         lines += ["", f"Reference: {reply.reference}"]
     return "\n".join(lines).rstrip() + "\n"

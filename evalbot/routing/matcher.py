@@ -175,7 +175,7 @@ class Matcher:
         features = query_features(text, self.speller)
         if not features:
             return {}
-        query = _normalised({f: self._idf.get(f, self._unknown_idf) for f in set(features)})
+        query = self._weighted(features)
         centroid_dot: dict[int, float] = defaultdict(float)
         for feature, weight in query.items():
             for entry_index, entry_weight in self._centroid_postings.get(feature, ()):
@@ -186,6 +186,23 @@ class Matcher:
             entry: _NEAREST_WEIGHT * self._nearest(query, entry) + (1 - _NEAREST_WEIGHT) * centroid_dot[entry]
             for entry in leaders
         }
+
+    def _weighted(self, features: list[str]) -> dict[str, float]:
+        """Unit-length IDF weights of a bag of features; a feature the index never saw weighs most."""
+        return _normalised({f: self._idf.get(f, self._unknown_idf) for f in set(features)})
+
+    def similarities(self, text: str, passages: list[str]) -> list[float]:
+        """How close normalised `text` is to each normalised passage (0..1), by this index's IDF weights.
+
+        The same measure the matcher routes with, applied to passages of an answer
+        (a topic's key points), so an answer can lead with the part that was asked about.
+        """
+        query = self._weighted(query_features(text, self.speller))
+        scores = []
+        for passage in passages:
+            doc = self._weighted(with_bigrams(stems(passage)))
+            scores.append(sum(weight * doc.get(feature, 0.0) for feature, weight in query.items()))
+        return scores
 
     def _nearest(self, query: dict[str, float], entry_index: int) -> float:
         """Cosine similarity of the query to the entry's closest document."""
