@@ -19,7 +19,7 @@ def calculation_offers(text: str) -> list[Offer]:
     best: tuple[Calculator, dict[str, str]] | None = None
     for calculator in CALCULATORS.values():
         found = extract_inputs(calculator.id, text)
-        if found and (best is None or len(found) > len(best[1])):
+        if _substantive(calculator, found) and (best is None or len(found) > len(best[1])):
             best = (calculator, found)
     if best is None:
         return []
@@ -34,6 +34,14 @@ def offers_of_command(command: str) -> list[Offer]:
     calculator = CALCULATORS.get(parsed.name or "") if parsed and parsed.tool is Tool.CALCULATOR else None
     offer = _offer(calculator, parsed.args) if calculator and parsed else None
     return [offer] if offer else []
+
+
+def _substantive(calculator: Calculator, found: Mapping[str, str]) -> bool:
+    """Whether `found` holds a figure worth a calculation: an amount of money, or an input with no default.
+
+    A horizon or a rate alone ("3-year vesting", "at 8%") is no reason to offer an NPV.
+    """
+    return any(spec.kind == "money" or spec.default is None for spec in calculator.fields if spec.name in found)
 
 
 def _offer(calculator: Calculator, pairs: Mapping[str, str]) -> Offer | None:

@@ -36,10 +36,15 @@ def test_offers_use_the_figures_as_written(text, command):
 
 @pytest.mark.parametrize(
     "text",
-    ["how do i pitch the eval budget to the board", "can I push for 3-year vesting instead of 4?", "roi cost=banana"],
+    [
+        "how do i pitch the eval budget to the board",
+        "can I push for 3-year vesting instead of 4?",
+        "should a vp think over 5 years at 8%",
+        "roi cost=banana",
+    ],
 )
 def test_no_offer_without_usable_figures(text):
-    """No figures, figures no calculator reads, or a value a calculator refuses: no offer."""
+    """No figures, only a horizon or rate (defaults), or a value a calculator refuses: no offer."""
     assert calculation_offers(text) == []
 
 
