@@ -1,4 +1,4 @@
-"""The `evalbot` command line: ask, chat, topics, check, eval, db, serve."""
+"""The `evalbot` command line: ask, chat, topics, check, eval, db, report, forget, serve."""
 
 import argparse
 import os
@@ -40,6 +40,17 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)
     db_commands.add_parser("upgrade", help="apply the state store's migrations (serve also does at start)")
 
+    report = commands.add_parser("report", help="what people asked that evalbot could not answer, and ratings")
+    shape = report.add_mutually_exclusive_group()
+    shape.add_argument("--json", action="store_true", help="one JSON object: unanswered, ratings, volume, ...")
+    shape.add_argument("--csv", action="store_true", help="one CSV table with a `section` column")
+    shape.add_argument("--draft-overlay", metavar="DIR", help="write draft knowledge files for the top gaps")
+    report.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    report.add_argument("--top", type=int, default=20, help="how many unanswered groups (default 20)")
+
+    forget = commands.add_parser("forget", help="delete one person's logged questions and votes")
+    forget.add_argument("--user", required=True, help="their Slack user id, e.g. U012AB3CD")
+
     serve = commands.add_parser("serve", help="run the Slack app (Socket Mode, or HTTP with --http)")
     serve.add_argument("--http", action="store_true", help="serve HTTP: POST /slack/events, GET /health")
     serve.add_argument("--port", type=int, help="HTTP port (default: $PORT, else 3000)")
@@ -75,6 +86,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from evalbot.cli.evaluate import run_eval
 
             return run_eval(args, settings)
+        if args.command == "report":
+            from evalbot.cli.report import run_report
+
+            return run_report(args, settings)
+        if args.command == "forget":
+            from evalbot.cli.forget import run_forget
+
+            return run_forget(args, settings)
         if args.command == "db":
             from evalbot.cli.db import run_db
 

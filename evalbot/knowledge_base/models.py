@@ -7,7 +7,21 @@ that the matcher indexes.
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# What a drafted knowledge file (`evalbot report --draft-overlay`) holds where a maintainer must write.
+DRAFT_MARKER = "FILL IN"
+
+
+def _marked(value: object, where: str) -> list[str]:
+    """The dotted paths inside `value` whose text still holds DRAFT_MARKER."""
+    if isinstance(value, str):
+        return [where] if DRAFT_MARKER in value else []
+    if isinstance(value, BaseModel):
+        return [p for name in type(value).model_fields for p in _marked(getattr(value, name), f"{where}.{name}")]
+    if isinstance(value, (list, tuple)):
+        return [p for i, item in enumerate(value) for p in _marked(item, f"{where}.{i}")]
+    return []
 
 
 class Entry(BaseModel):
@@ -25,6 +39,13 @@ class Entry(BaseModel):
     def short_name(self) -> str:
         """The id without its kind prefix (`template:board-pitch` -> `board-pitch`); a topic's id as it is."""
         return self.id.partition(":")[2] or self.id
+
+    @model_validator(mode="after")
+    def _no_draft_markers(self) -> "Entry":
+        marked = [p for name in type(self).model_fields for p in _marked(getattr(self, name), name)]
+        if marked:
+            raise ValueError(f"still a draft: replace '{DRAFT_MARKER}' in {', '.join(marked)}")
+        return self
 
     @field_validator("examples", "keywords")
     @classmethod

@@ -2,10 +2,14 @@
 
 import logging
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from evalbot.core.brain import problem_reply
 from evalbot.core.reply import OUT_OF_SCOPE, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
+from evalbot.feedback.recording import new_reply_ref
 from evalbot.rendering.block_kit import message
+from evalbot.rendering.feedback import Rated, with_feedback
 from evalbot.rendering.share import private_message
 from evalbot.slack.deps import Deps
 
@@ -42,11 +46,28 @@ def _slow_down(deps: Deps) -> Reply:
     return slow_down(burst=deps.limiter.burst, per_second=deps.limiter.per_second)
 
 
-def answer_message(deps: Deps, text: object, *, user: str) -> dict:
+def answer_message(deps: Deps, text: object, *, user: str, team: str | None = None) -> dict:
     """Answer free text from `user` as a finished message, within their rate limit (kept ready for repeats)."""
     if not within_limit(deps, user):
         return message(_slow_down(deps))
-    return deps.answers.message(text if isinstance(text, str) else "")
+    question = text if isinstance(text, str) else ""
+    reply, answer = deps.answers.message(question)
+    return rated(deps, reply, answer, question=question, user=user, team=team)
+
+
+def rated(deps: Deps, reply: Reply, answer: dict, *, question: str, user: str | None, team: str | None) -> dict:
+    """`answer` with 👍/👎 buttons, its question logged; as it was for error replies or without a store.
+
+    A store that cannot log the question costs the log line, never the answer.
+    """
+    if deps.feedback is None or reply.kind is ReplyKind.ERROR:
+        return answer
+    ref = new_reply_ref()
+    try:
+        deps.feedback.questions.record(reply, question=question, user=user, team=team, reply_ref=ref)
+    except SQLAlchemyError:
+        log.warning("could not log a question", exc_info=True, extra={"intent": reply.intent})
+    return with_feedback(answer, Rated(ref=ref, intent=reply.intent, confidence=reply.confidence))
 
 
 def slow_down_private(deps: Deps, text: str) -> dict:

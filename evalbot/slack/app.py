@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from evalbot.config import Settings
 from evalbot.core.brain import Brain
+from evalbot.feedback.service import Feedback
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.deps import Deps
 from evalbot.slack.error_handler import handle_unexpected_error
@@ -55,6 +56,7 @@ def build_app(
     client: WebClient | None = None,
     seen: SeenEvents | None = None,
     limiter: RateLimiter | None = None,
+    feedback: Feedback | None = None,
     verify_requests: bool = True,
 ) -> EvalbotApp:
     """A Bolt `App` answering with `brain`.
@@ -63,6 +65,7 @@ def build_app(
         client: the Web API client; by default one for `SLACK_API_URL` with bounded retries.
         seen: the duplicate-delivery store; by default SQLite under `EVALBOT_DATA_DIR`.
         limiter: the per-user free-text limit; by default a burst of 20, then 1 a second.
+        feedback: votes and the question log in the state store; None shows no feedback buttons.
         verify_requests: Bolt checks each request's Slack signature. Only a server that
             verifies every request before Bolt sees it (`SlackWsgiApp`) turns this off.
     """
@@ -78,6 +81,7 @@ def build_app(
         seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
         homes=RecentHomes(),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
+        feedback=feedback,
     )
     app = EvalbotApp(
         deps=deps,

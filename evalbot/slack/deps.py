@@ -4,6 +4,7 @@ from concurrent.futures import Executor
 from dataclasses import dataclass
 
 from evalbot.core.brain import Brain
+from evalbot.feedback.service import Feedback
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
@@ -25,6 +26,8 @@ class Deps:
     seen: SeenEvents
     homes: RecentHomes
     workers: Executor
+    # Votes and the question log; None when the app runs without a state store.
+    feedback: Feedback | None = None
 
 
 def deps_of(context) -> Deps:

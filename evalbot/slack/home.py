@@ -1,6 +1,8 @@
 """The Home tab's content for a knowledge base."""
 
+from evalbot.feedback.report import Report
 from evalbot.knowledge_base.loader import KnowledgeBase
+from evalbot.rendering.feedback import admin_blocks
 from evalbot.rendering.home import HomeMenu, home_view
 from evalbot.slack.forms import ROI, form_spec
 
@@ -25,3 +27,10 @@ def home_for(knowledge: KnowledgeBase) -> dict:
     ]
     calculator = ROI if form_spec(knowledge, ROI) is not None else None
     return home_view(topic_count=len(knowledge.topics), calculator=calculator, menus=menus)
+
+
+def with_admin_section(view: dict, report: Report) -> dict:
+    """The Home view with the admin's section: this week's top unanswered questions and worst-rated answers."""
+    worst = [(r.intent, r.up, r.down) for r in report.ratings if r.down][:5]
+    blocks = admin_blocks(unanswered=[(g.text, g.count) for g in report.unanswered[:5]], worst=worst, days=report.days)
+    return {**view, "blocks": [*view["blocks"], *blocks][:100]}

@@ -41,40 +41,40 @@ class ReadyAnswers:
             raise ValueError(f"size must be 0 or more, not {size}")
         self.brain = brain
         self.size = size
-        self._kept: OrderedDict[tuple[str, str], dict] = OrderedDict()
+        self._kept: OrderedDict[tuple[str, str], tuple[Reply, dict]] = OrderedDict()
         self._lock = threading.Lock()
 
-    def message(self, text: str) -> dict:
-        """The message answering `text` in a channel, thread or DM."""
+    def message(self, text: str) -> tuple[Reply, dict]:
+        """The reply to `text` and its message in a channel, thread or DM."""
         return self._answer("message", text, message)
 
-    def private(self, text: str) -> dict:
-        """The private (`/evalbot`) message answering `text`."""
+    def private(self, text: str) -> tuple[Reply, dict]:
+        """The reply to `text` and its private (`/evalbot`) message."""
         return self._answer("private", text, lambda reply: private_message(reply, question=text))
 
-    def kept_private(self, text: str) -> dict | None:
-        """The private message for `text` if it is kept; None without computing anything."""
+    def kept_private(self, text: str) -> tuple[Reply, dict] | None:
+        """The reply and private message for `text` if kept; None without computing anything."""
         return self._get(("private", text))
 
     def __len__(self) -> int:
         with self._lock:
             return len(self._kept)
 
-    def _answer(self, surface: str, text: str, render: Callable[[Reply], dict]) -> dict:
+    def _answer(self, surface: str, text: str, render: Callable[[Reply], dict]) -> tuple[Reply, dict]:
         key = (surface, text)
         kept = self._get(key)
         if kept is not None:
             return kept
         reply = answer_safely(self.brain, text)
-        rendered = render(reply)
+        answer = (reply, render(reply))
         if reply.reference is None and len(text) <= MAX_TEXT_CHARS and self.size:
             with self._lock:
-                self._kept[key] = rendered
+                self._kept[key] = answer
                 if len(self._kept) > self.size:
                     self._kept.popitem(last=False)
-        return rendered
+        return answer
 
-    def _get(self, key: tuple[str, str]) -> dict | None:
+    def _get(self, key: tuple[str, str]) -> tuple[Reply, dict] | None:
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None:

@@ -35,9 +35,14 @@ def check_settings(settings: Settings, *, http: bool) -> None:
 def _build(settings: Settings, *, verify_requests: bool = True):
     from evalbot.slack.app import build_app
 
+    from evalbot.feedback.service import Feedback
+
     brain = Brain.load(overlay_dir=settings.evalbot_knowledge_dir)
+    store = settings.open_store()
+    feedback = Feedback.from_store(store, retention_days=settings.evalbot_retention_days,
+                                   admins=settings.evalbot_admins)
     try:
-        return build_app(settings, brain, verify_requests=verify_requests)
+        return build_app(settings, brain, feedback=feedback, verify_requests=verify_requests)
     except BoltError as e:
         raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by {settings.slack_api_url}: {e}") from e
     except OSError as e:

@@ -84,6 +84,15 @@ votes = Table(
     UniqueConstraint("reply_ref", "user_hash", name="uq_votes_reply_user"),
 )
 
+# Secrets made once per installation and shared by every host (e.g. the salt of user-id hashes).
+install_secrets = Table(
+    "install_secrets",
+    metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", String(128), nullable=False),
+    Column("created_at", Float, nullable=False),
+)
+
 # Multi-workspace installs: slack_sdk's own tables, built by its public table builders.
 SLACK_BOTS = "slack_bots"
 SLACK_INSTALLATIONS = "slack_installations"

@@ -35,19 +35,19 @@ def counting(brain) -> CountingBrain:
 def test_a_repeated_question_is_answered_once_and_sent_identically(counting):
     """The second ask returns the kept message itself; the brain saw the text once."""
     answers = ReadyAnswers(brain=counting)
-    first = answers.message("how do I pitch the eval budget to the board?")
-    second = answers.message("how do I pitch the eval budget to the board?")
-    assert second is first and counting.asked == ["how do I pitch the eval budget to the board?"]
+    first_reply, first = answers.message("how do I pitch the eval budget to the board?")
+    second_reply, second = answers.message("how do I pitch the eval budget to the board?")
+    assert second is first and second_reply is first_reply and counting.asked == ["how do I pitch the eval budget to the board?"]
     assert first["blocks"][0]["type"] == "header" and first["text"]
 
 
 def test_private_and_public_messages_are_kept_apart(counting):
     """Only the private (`/evalbot`) message carries the share button, and with its own question."""
     answers = ReadyAnswers(brain=counting)
-    public, private = answers.message("equity"), answers.private("equity")
+    (_, public), (_, private) = answers.message("equity"), answers.private("equity")
     assert SHARE_ACTION not in json.dumps(public) and SHARE_ACTION in json.dumps(private)
     assert private["blocks"][-1]["elements"][0]["value"] == "q:equity"
-    assert answers.kept_private("equity") is private and len(answers) == 2
+    assert answers.kept_private("equity")[1] is private and len(answers) == 2
 
 
 def test_kept_private_never_computes(counting):
@@ -74,8 +74,8 @@ def test_long_texts_are_answered_but_not_kept(counting):
     """A pasted document is answered every time but never held in memory."""
     answers = ReadyAnswers(brain=counting)
     long_text = "how do I pitch the eval budget " * (MAX_TEXT_CHARS // 10)
-    assert answers.message(long_text)["blocks"]
-    assert answers.message(long_text)["blocks"]
+    assert answers.message(long_text)[1]["blocks"]
+    assert answers.message(long_text)[1]["blocks"]
     assert len(answers) == 0 and len(counting.asked) == 2
 
 
@@ -84,20 +84,20 @@ def test_a_failure_is_an_apology_and_is_never_kept(brain, caplog):
     counting = CountingBrain(brain, failing={"budget"})
     answers = ReadyAnswers(brain=counting)
     with caplog.at_level(logging.ERROR):
-        first, second = answers.message("budget"), answers.message("budget")
+        (_, first), (_, second) = answers.message("budget"), answers.message("budget")
     references = [r.reference for r in caplog.records if getattr(r, "reference", None)]
     assert len(set(references)) == 2 and all(ref in json.dumps(m) for ref, m in zip(references, (first, second)))
     counting.failing.clear()
-    healed = answers.message("budget")
+    _, healed = answers.message("budget")
     assert not any(ref in json.dumps(healed) for ref in references) and len(answers) == 1
 
 
 def test_an_input_problem_is_kept_like_any_answer(counting):
     """A clear error about the user's input is a pure answer too (no reference), so it is kept."""
     answers = ReadyAnswers(brain=counting)
-    problem = answers.private("roi cost=banana")
+    _, problem = answers.private("roi cost=banana")
     assert "cost" in json.dumps(problem) and SHARE_ACTION not in json.dumps(problem)
-    assert answers.private("roi cost=banana") is problem and len(counting.asked) == 1
+    assert answers.private("roi cost=banana")[1] is problem and len(counting.asked) == 1
 
 
 def test_size_zero_keeps_nothing(counting):
@@ -119,7 +119,7 @@ def test_many_threads_share_the_kept_messages_within_the_bound(counting):
     answers = ReadyAnswers(brain=counting, size=3)
     texts = ["help", "topics", "equity", "checklist promotion", "template board-pitch"] * 40
     with ThreadPoolExecutor(max_workers=8) as pool:
-        results = list(pool.map(answers.message, texts))
+        results = [message for _, message in pool.map(answers.message, texts)]
     assert all(r["blocks"][0]["type"] == "header" for r in results) and len(answers) <= 3
     assert all(r == results[i % 5] for i, r in enumerate(results))
 
@@ -130,7 +130,7 @@ def test_sending_a_kept_message_leaves_it_unchanged(deliver, fake_slack):
     deliver(event_callback(mention("how big should my eval team be", ts="1700000002.000100"), event_id="EvKeep2"))
     first, second = fake_slack.wait_for("chat.postMessage", count=2)
     assert first["blocks"] == second["blocks"] and first["thread_ts"] != second["thread_ts"]
-    kept = deliver.app.deps.answers.message("how big should my eval team be")
+    _, kept = deliver.app.deps.answers.message("how big should my eval team be")
     snapshot = copy.deepcopy(kept)
     deliver.form(slash_command("how big should my eval team be"))
     deliver(event_callback(mention("how big should my eval team be"), event_id="EvKeep3"))

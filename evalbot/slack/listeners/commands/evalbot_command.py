@@ -14,7 +14,7 @@ also sends the late answer, so nothing waits on it once the command is acknowled
 
 import threading
 
-from evalbot.slack.answering import slow_down_private, within_limit
+from evalbot.slack.answering import rated, slow_down_private, within_limit
 from evalbot.slack.delivery import respond
 from evalbot.slack.deps import deps_of
 from evalbot.slack.error_handler import handle_unexpected_error
@@ -39,7 +39,8 @@ class _Answer:
     def compute(self) -> None:
         """On the answer pool: answer, then hand the reply over (or send it, if nobody waits)."""
         try:
-            answer = deps_of(self.context).answers.private(self.text)
+            deps = deps_of(self.context)
+            answer = _rated(deps, self.command, self.text, *deps.answers.private(self.text))
             outcome: tuple[dict | None, BaseException | None] = (answer, None)
         except Exception as e:  # noqa: BLE001 - re-raised in the listener, or reported by the error handler
             outcome = (None, e)
@@ -69,6 +70,10 @@ class _Answer:
             respond(self.command["response_url"], answer, response_type="ephemeral", replace_original=True)
 
 
+def _rated(deps, command: dict, text: str, reply, private: dict) -> dict:
+    return rated(deps, reply, private, question=text, user=command.get("user_id"), team=command.get("team_id"))
+
+
 def answer_command(ack, command, client, context) -> None:
     text = command.get("text") if isinstance(command.get("text"), str) else ""
     deps = deps_of(context)
@@ -77,7 +82,7 @@ def answer_command(ack, command, client, context) -> None:
         return
     ready = deps.answers.kept_private(text)
     if ready is not None:
-        ack(response_type="ephemeral", **ready)
+        ack(response_type="ephemeral", **_rated(deps, command, text, *ready))
         return
     answer = _Answer(command, text, client, context)
     deps.workers.submit(answer.compute)

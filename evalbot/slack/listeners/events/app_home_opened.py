@@ -2,7 +2,7 @@
 
 from evalbot.slack.delivery import publish_home
 from evalbot.slack.deps import deps_of
-from evalbot.slack.home import home_for
+from evalbot.slack.home import home_for, with_admin_section
 
 
 def publish_home_tab(event, context, client) -> None:
@@ -11,5 +11,7 @@ def publish_home_tab(event, context, client) -> None:
         return  # the Messages tab opening needs nothing
     deps = deps_of(context)
     view = home_for(deps.brain.knowledge)
+    if deps.feedback is not None and deps.feedback.is_admin(user):
+        view = with_admin_section(view, deps.feedback.admin_report())
     if deps.homes.claim(user, view) and not publish_home(client, user_id=user, view=view):
         deps.homes.forget(user)

@@ -11,5 +11,5 @@ def answer_mention(event, context, client) -> None:
         return
     if event["channel"].startswith("D"):
         return  # a direct message: `message.im` answers it
-    answer = answer_message(deps_of(context), event["text"], user=event["user"])
+    answer = answer_message(deps_of(context), event["text"], user=event["user"], team=event.get("team"))
     post_message(client, channel=event["channel"], thread_ts=event.get("thread_ts") or event.get("ts"), message=answer)

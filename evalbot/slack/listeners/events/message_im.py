@@ -9,5 +9,5 @@ from evalbot.slack.filters import from_a_person
 def answer_direct_message(event, context, client) -> None:
     if event.get("channel_type") != "im" or not from_a_person(event, bot_user_id=context.get("bot_user_id")):
         return
-    answer = answer_message(deps_of(context), event["text"], user=event["user"])
+    answer = answer_message(deps_of(context), event["text"], user=event["user"], team=event.get("team"))
     post_message(client, channel=event["channel"], thread_ts=event.get("thread_ts"), message=answer)

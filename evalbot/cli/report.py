@@ -1,0 +1,42 @@
+"""`evalbot report`: the knowledge-gap report (text, --json or --csv), and --draft-overlay DIR."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from evalbot.config import Settings
+from evalbot.errors import ConfigError
+
+
+def run_report(args: argparse.Namespace, settings: Settings) -> int:
+    from evalbot.feedback.present import as_csv, as_json, as_text
+    from evalbot.feedback.report import build_report
+
+    for flag, value in (("--days", args.days), ("--top", args.top)):
+        if value < 1:
+            raise ConfigError(f"{flag} must be 1 or more, e.g. {flag} 7")
+    store = settings.open_store()
+    try:
+        report = build_report(store.engine, days=args.days, top=args.top)
+    finally:
+        store.close()
+    if args.draft_overlay:
+        return _write_drafts(report, Path(args.draft_overlay), settings)
+    sys.stdout.write(as_json(report) if args.json else as_csv(report) if args.csv else as_text(report))
+    return 0
+
+
+def _write_drafts(report, folder: Path, settings: Settings) -> int:
+    from evalbot.feedback.drafts import DRAFTS, write_drafts
+    from evalbot.knowledge_base.loader import load_knowledge
+
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(f"--draft-overlay {folder} is a file, not a folder")
+    if not report.unanswered:
+        print(f"No unanswered questions in the last {report.days} days: nothing to draft.")
+        return 0
+    taken = set(load_knowledge(settings.evalbot_knowledge_dir).entries)
+    for path in write_drafts(report.unanswered, folder, taken=taken, limit=DRAFTS):
+        print(f"drafted {path}")
+    print(f"Replace every 'FILL IN', then check: EVALBOT_KNOWLEDGE_DIR={folder} evalbot check")
+    return 0

@@ -1,0 +1,102 @@
+"""The knowledge-gap report: what people asked that evalbot could not answer, and how its answers were rated."""
+
+import json
+import time
+from collections import Counter, defaultdict
+
+from pydantic import BaseModel
+from sqlalchemy import Engine, func, select
+
+from evalbot.feedback.grouping import group_questions
+from evalbot.feedback.retention import DAY
+from evalbot.store.schema import questions, votes
+
+# Confidence histogram edges: ten bins of 0.1.
+BINS = 10
+
+
+class Unanswered(BaseModel):
+    text: str
+    count: int
+    nearest: list[str]
+    phrasings: list[str]
+
+
+class Rating(BaseModel):
+    intent: str
+    up: int
+    down: int
+    reasons: dict[str, int]
+    comments: list[str]
+
+
+class Volume(BaseModel):
+    intent: str
+    count: int
+
+
+class ConfidenceBin(BaseModel):
+    low: float
+    high: float
+    count: int
+
+
+class Report(BaseModel):
+    """Everything `evalbot report` shows, for `days` days up to `until` (UNIX seconds)."""
+
+    days: int
+    since: float
+    until: float
+    questions: int
+    unanswered: list[Unanswered]
+    ratings: list[Rating]
+    volume: list[Volume]
+    confidence: list[ConfidenceBin]
+
+
+def build_report(engine: Engine, *, days: int, now: float | None = None, top: int = 20) -> Report:
+    """Read the last `days` days of questions and votes into a `Report` (top `top` unanswered groups)."""
+    until = time.time() if now is None else now
+    since = until - days * DAY
+    with engine.connect() as connection:
+        asked = connection.execute(
+            select(questions.c.text, questions.c.nearest, questions.c.unanswered, questions.c.intent,
+                   questions.c.confidence).where(questions.c.asked_at >= since).order_by(questions.c.asked_at)
+        ).all()
+        voted = connection.execute(
+            select(votes.c.intent, votes.c.vote, votes.c.reason, votes.c.comment).where(votes.c.voted_at >= since)
+        ).all()
+        volume = connection.execute(
+            select(questions.c.intent, func.count()).where(questions.c.asked_at >= since)
+            .group_by(questions.c.intent).order_by(func.count().desc(), questions.c.intent)
+        ).all()
+    groups = group_questions([(row.text or "", json.loads(row.nearest or "[]")) for row in asked if row.unanswered])
+    return Report(
+        days=days, since=since, until=until, questions=len(asked),
+        unanswered=[Unanswered(text=g.phrasings(1)[0], count=g.count, nearest=[i for i, _ in g.nearest.most_common(3)],
+                               phrasings=g.phrasings()) for g in groups[:top]],
+        ratings=_ratings(voted),
+        volume=[Volume(intent=intent, count=count) for intent, count in volume],
+        confidence=_histogram([row.confidence for row in asked]),
+    )
+
+
+def _ratings(rows) -> list[Rating]:
+    tally: dict[str, Counter] = defaultdict(Counter)
+    reasons: dict[str, Counter] = defaultdict(Counter)
+    comments: dict[str, list[str]] = defaultdict(list)
+    for row in rows:
+        tally[row.intent][row.vote] += 1
+        if row.reason:
+            reasons[row.intent][row.reason] += 1
+        if row.comment:
+            comments[row.intent].append(row.comment)
+    ratings = [Rating(intent=intent, up=c["up"], down=c["down"], reasons=dict(reasons[intent]),
+                      comments=comments[intent][:5]) for intent, c in tally.items()]
+    # Worst first: most 👎, then the lowest share of 👍.
+    return sorted(ratings, key=lambda r: (-r.down, r.up / max(1, r.up + r.down), r.intent))
+
+
+def _histogram(values: list[float]) -> list[ConfidenceBin]:
+    counts = Counter(min(int(value * BINS), BINS - 1) for value in values)
+    return [ConfidenceBin(low=i / BINS, high=(i + 1) / BINS, count=counts[i]) for i in range(BINS)]

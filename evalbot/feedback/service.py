@@ -1,0 +1,29 @@
+"""`Feedback`: the question log, the votes and the admins, as the Slack app uses them."""
+
+from dataclasses import dataclass
+
+from evalbot.feedback.recording import QuestionLog
+from evalbot.feedback.report import Report, build_report
+from evalbot.feedback.votes import VoteBook
+from evalbot.store import Store
+
+ADMIN_DAYS = 7  # the admin's Home section shows this week
+
+
+@dataclass(frozen=True, kw_only=True)
+class Feedback:
+    questions: QuestionLog
+    votes: VoteBook
+    admins: frozenset[str]
+
+    @classmethod
+    def from_store(cls, store: Store, *, retention_days: int, admins: frozenset[str] = frozenset()) -> "Feedback":
+        return cls(questions=QuestionLog(engine=store.engine, retention_days=retention_days),
+                   votes=VoteBook(engine=store.engine), admins=admins)
+
+    def is_admin(self, user_id: str) -> bool:
+        return user_id in self.admins
+
+    def admin_report(self) -> Report:
+        """This week's report for the admin's Home section (top 5 gaps)."""
+        return build_report(self.questions.engine, days=ADMIN_DAYS, top=5)
