@@ -10,6 +10,7 @@ from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from evalbot.logs import redact
+from evalbot.routing.normalise import strip_slack
 from evalbot.store.schema import install_secrets
 
 MAX_STORED_CHARS = 2000
@@ -17,13 +18,11 @@ SALT_NAME = "user-hash-salt"
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # API keys and other long opaque strings (Slack tokens are covered by `redact`).
 _KEY_LIKE = re.compile(r"\b(?:sk|pk|rk|ghp|gho|ghs|github_pat|glpat|AKIA|AIza)[-_A-Za-z0-9]{12,}|\b[A-Za-z0-9+/=_-]{40,}")
-# Slack's user, channel and special mentions: <@U123>, <#C123|name>, <!here>.
-_MENTION = re.compile(r"<[@#!][^>]*>")
 
 
 def scrub(text: str) -> str:
-    """`text` as stored: Slack tokens, API keys, emails and mentions replaced, at most 2000 characters."""
-    text = _MENTION.sub("[mention]", redact(text))
+    """`text` as stored: Slack markup and mentions removed, tokens, API keys and emails replaced, <= 2000 chars."""
+    text = redact(strip_slack(text))
     text = _EMAIL.sub("[email]", _KEY_LIKE.sub("[redacted]", text))
     return text.strip()[:MAX_STORED_CHARS]
 
