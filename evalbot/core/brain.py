@@ -27,10 +27,10 @@ from evalbot.knowledge_base.models import (
     Topic,
 )
 from evalbot.routing.grammar import Command, Tool, parse_command
-from evalbot.routing.matcher import Matcher, Route
+from evalbot.routing.matcher import Matcher
 from evalbot.routing.names import resolve_name
 from evalbot.routing.normalise import normalise, strip_slack
-from evalbot.understanding import Reading, Understanding, understand
+from evalbot.understanding import route_understood, understand
 
 # Slack caps message text at 40,000 characters; anything longer is cut before routing.
 MAX_INPUT_CHARS = 40_000
@@ -105,7 +105,8 @@ class Brain:
         command = parse_command(stripped) or self._named_with_inputs(stripped)
         if command is not None:
             return self._run(command)
-        route = self._route(understand(stripped, speller=self.matcher.speller))
+        understood = understand(text, speller=self.matcher.speller)
+        route = route_understood(understood, matcher=self.matcher, knowledge=self.knowledge)
         if route is None:
             return answer_help(self.knowledge, confidence=NOT_A_QUESTION_CONFIDENCE)
         # A sentence that states every input of a calculation is answered with the numbers.
@@ -123,25 +124,6 @@ class Brain:
                       if route.candidates[0].score - c.score <= self.matcher.thresholds.ambiguity_margin]
             reply = reply.model_copy(update={"did_you_mean": choices(others, self.knowledge, limit=3)})
         return reply
-
-    def _route(self, understood: Understanding) -> Route | None:
-        """Route what the message asks; None when it asks nothing (a lone number, a word that names nothing).
-
-        A lone word is answered only when it names an entry, is smalltalk ("hi", "thx") or
-        is plainly someone else's topic; `exit` or `test` is not a question about ours. A long
-        post is routed on its ask, and on the whole post when the ask alone says too little.
-        """
-        if understood.reading is Reading.NO_WORDS:
-            return None
-        route = self.matcher.route(understood.ask)
-        if understood.reading is Reading.LONE_WORD:
-            smalltalk = isinstance(self.knowledge.get(route.intent), SmalltalkCard)
-            return route if self.matcher.is_name(understood.ask) or smalltalk or route.out_of_scope else None
-        if understood.context and (route.out_of_scope or isinstance(self.knowledge.get(route.intent), SmalltalkCard)):
-            fallback = self.matcher.route(understood.context)
-            if not fallback.out_of_scope:
-                return fallback
-        return route
 
     def _named_with_inputs(self, text: str) -> Command | None:
         """`confidence interval accuracy=85% n=120`, `budget pitch template cost=2M`: a tool named in words.

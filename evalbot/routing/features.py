@@ -18,10 +18,10 @@ _MIN_REPAIR_LENGTH = 4
 # real word ("vast" -> "vest", "test" -> "text").
 _LONG_WORD = 8
 _LONG_WORD_SIMILARITY = 0.85
-# A short word is repaired only onto a word the knowledge base uses often ("bord" -> "board"):
-# short English words sit one letter from many rare ones ("cats" -> "chats").
-_SHORT_WORD = 6
-_SHORT_WORD_TARGET_USES = 10
+# A short word is repaired only onto a word the knowledge base uses often ("bord" -> "board"),
+# the more often the shorter it is: short English words sit one letter from many rarer ones
+# ("cats" -> "chats", "seen" -> "seven").
+_SHORT_WORD_TARGET_USES = {4: 50, 5: 10}
 _WORD = re.compile(r"[a-z]+")
 # Endings of an inflected word whose base the stemmer keeps whole because it is short ("paying", "hoped").
 _INFLECTIONS = ("s", "es", "ed", "ing", "er", "ers")
@@ -78,7 +78,7 @@ class Speller:
         close = [(candidate, distance) for candidate, distance, _ in process.extract(
             word, self._by_initial.get(word[0], ()), scorer=OSA.distance, score_cutoff=edits, limit=None)
             if _plausible_typo(word, candidate)
-            and (len(word) >= _SHORT_WORD or self._counts[candidate] >= _SHORT_WORD_TARGET_USES)]
+            and self._counts[candidate] >= _SHORT_WORD_TARGET_USES.get(len(word), 0)]
         if not close:
             return word
         return min(close, key=lambda match: (match[1], -self._counts[match[0]], match[0]))[0]

@@ -55,6 +55,7 @@ PHRASES: dict[str, str] = {
     # Getting people behind a plan, not the "buy" of build-versus-buy.
     "buy in": "buyin",
     "buy into": "buyin",
+    "on board": "buyin",
     # Wanting to be something is doubt or ambition about a role; without the phrase a question such
     # as "do i even want to be caio" would shrink to the role's bare name.
     "want to be": "aspire",

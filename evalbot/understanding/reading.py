@@ -5,7 +5,7 @@ from enum import StrEnum
 from typing import Protocol
 
 from evalbot.routing.lexicon import content_words
-from evalbot.routing.normalise import normalise
+from evalbot.routing.normalise import normalise, strip_slack
 from evalbot.understanding.courtesy import is_courtesy, trim_courtesy
 from evalbot.understanding.sentences import is_ask, split_sentences
 
@@ -45,10 +45,11 @@ class Understanding:
 
 
 def understand(text: str, *, speller: Repairer) -> Understanding:
-    """Read one message (Slack markup already stripped; case and punctuation kept)."""
+    """Read one message as typed; its line breaks help to tell its sentences apart."""
     if not normalise(text):
         return Understanding(reading=Reading.NO_WORDS, ask="")
-    sentences = [s for s in split_sentences(text) if not is_courtesy(s)]
+    sentences = [strip_slack(s) for s in split_sentences(text)]
+    sentences = [s for s in sentences if not is_courtesy(s)]
     if sentences:
         sentences[0] = trim_courtesy(sentences[0])
         sentences[-1] = trim_courtesy(sentences[-1])

@@ -75,3 +75,31 @@ def test_managing_up_is_not_any_management(text, words):
 def test_a_calculation_is_asked_for_with_figures_or_cost_words(text, asks_calculation):
     """Figures, "cost", "how much" or a calculator's name ask for a calculation; a bare noun does not."""
     assert (CALCULATION in asked_kinds(text)) is asks_calculation
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("how do i get finance on board", ("finance", "buyin")),
+        ("getting buy-in from product", ("getting", "buyin", "product")),
+        ("teams that won't buy into the quality bar", ("teams", "won't", "buyin", "quality", "bar")),
+        ("build vs buy for eval tooling", ("build", "vs", "buy", "eval", "tooling")),
+        ("a seat on the board", ("seat", "board")),
+    ],
+)
+def test_getting_people_on_board_is_buy_in_not_the_board_or_buying(text, words):
+    """"on board", "buy-in" and "buy into" are agreement; "buy" alone and "on the board" keep their sense."""
+    assert content_words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("do i even want to be caio", ("doubt", "csuite", "caio")),
+        ("i want to be a vp", ("aspire", "vp")),
+        ("how do i react when a key engineer quits", ("respond", "key", "engineer", "quits")),
+    ],
+)
+def test_wanting_and_reacting_keep_their_meaning(text, words):
+    """Doubt about wanting a role and ambition for one are words; "react to" is a verb, not a library."""
+    assert content_words(text) == words

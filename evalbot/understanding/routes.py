@@ -1,0 +1,44 @@
+"""Routing what a message asks: the ask first, a long post's whole text as the weaker signal."""
+
+from evalbot.knowledge_base.loader import KnowledgeBase
+from evalbot.knowledge_base.models import SmalltalkCard
+from evalbot.routing.lexicon import content_words
+from evalbot.routing.matcher import Matcher, Route
+from evalbot.understanding.reading import Reading, Understanding
+
+# An ask this sure of its topic stands even when the post around it reads as someone else's.
+SURE_ASK = 0.8
+# An ask with fewer content words than this ("how do I fix this?") says too little on its own.
+MIN_ASK_WORDS = 2
+
+
+def route_understood(understood: Understanding, *, matcher: Matcher, knowledge: KnowledgeBase) -> Route | None:
+    """The route for a message as understood; None when it asks nothing (a lone number, a word naming nothing).
+
+    A lone word is answered only when it names an entry, is smalltalk ("hi", "thx") or is
+    plainly someone else's topic: `exit` or `test` is not a question about ours. A long post
+    is routed on its ask; the whole post decides when the ask says too little, breaks a near
+    tie between the ask's candidates, and turns a post away when it is about something else
+    and the ask is not sure of itself.
+    """
+    if understood.reading is Reading.NO_WORDS:
+        return None
+    route = matcher.route(understood.ask)
+    if understood.reading is Reading.LONE_WORD:
+        answerable = matcher.is_name(understood.ask) or _smalltalk(route, knowledge) or route.out_of_scope
+        return route if answerable else None
+    if not understood.context:
+        return route
+    post = matcher.route(understood.context)
+    weak_ask = route.out_of_scope or _smalltalk(route, knowledge) or len(content_words(understood.ask)) < MIN_ASK_WORDS
+    if post.out_of_scope:
+        return route if not weak_ask and route.confidence >= SURE_ASK else post
+    if weak_ask:
+        return post
+    top = route.candidates[0].score if route.candidates else 0.0
+    close = {c.intent for c in route.candidates if top - c.score <= matcher.thresholds.ambiguity_margin}
+    return post if post.intent in close else route
+
+
+def _smalltalk(route: Route, knowledge: KnowledgeBase) -> bool:
+    return isinstance(knowledge.get(route.intent), SmalltalkCard)
