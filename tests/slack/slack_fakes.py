@@ -116,7 +116,7 @@ class FakeSlack:
         scripted = self._scripted.get(method)
         status, headers, body = scripted.popleft() if scripted else (200, {}, None)
         if body is None:
-            body = _DEFAULTS.get(method, {"ok": True}) if method.startswith(("auth", "chat", "views", "apps")) else None
+            body = _DEFAULTS.get(method, {"ok": True}) if method.startswith(("auth", "chat", "views", "apps", "assistant")) else None
         data = b"ok" if body is None else json.dumps(body).encode()
         with self._lock:
             self.calls.append(

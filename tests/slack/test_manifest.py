@@ -7,6 +7,7 @@ import pytest
 import yaml
 from slack_fakes import event_callback
 
+from evalbot.rendering.assistant import suggested_prompts
 from evalbot.slack.listeners.commands import COMMAND
 
 MANIFEST = Path(__file__).parents[2] / "manifest.yml"
@@ -14,7 +15,10 @@ MANIFEST = Path(__file__).parents[2] / "manifest.yml"
 ALLOWED = {
     "": {"_metadata", "display_information", "features", "oauth_config", "settings"},
     "display_information": {"name", "description", "background_color", "long_description"},
-    "features": {"app_home", "bot_user", "shortcuts", "slash_commands", "workflow_steps", "unfurl_domains"},
+    "features": {
+        "app_home", "assistant_view", "bot_user", "shortcuts", "slash_commands", "workflow_steps", "unfurl_domains",
+    },
+    "features.assistant_view": {"assistant_description", "suggested_prompts"},
     "features.app_home": {"home_tab_enabled", "messages_tab_enabled", "messages_tab_read_only_enabled"},
     "features.bot_user": {"display_name", "always_online"},
     "oauth_config": {"redirect_urls", "scopes", "token_management_enabled"},
@@ -80,6 +84,7 @@ def test_features_and_settings(manifest):
 def test_scopes_are_what_the_app_uses(manifest):
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read",
+        "assistant:write",
         "chat:write",
         "chat:write.public",
         "commands",
@@ -89,11 +94,21 @@ def test_scopes_are_what_the_app_uses(manifest):
 
 def test_every_subscribed_event_has_a_listener(manifest, deliver):
     events = manifest["settings"]["event_subscriptions"]["bot_events"]
-    assert sorted(events) == ["app_home_opened", "app_mention", "message.im"]
+    assert sorted(events) == [
+        "app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started", "message.im",
+    ]
     for n, name in enumerate(events):
         event_type, _, channel_type = name.partition(".")
-        event = {"type": event_type, "user": "U0USER01", "channel": "D0DM0001", "ts": "1.2", "text": "hi"}
+        event = {"type": event_type, "user": "U0USER01", "channel": "D0DM0001", "ts": "1.2", "text": "hi",
+                 "assistant_thread": {"user_id": "U0USER01", "channel_id": "D0DM0001", "thread_ts": "1.2"}}
         if channel_type:
             event["channel_type"] = channel_type
         # Bolt answers 404 to a delivery no listener matched.
         assert deliver(event_callback(event, event_id=f"EvSubscribed{n}")).status == 200, name
+
+
+def test_assistant_view_prompts_are_the_ones_the_app_suggests(manifest):
+    """The panel's prompts in the manifest equal those evalbot sets when a thread starts (at most 4, short titles)."""
+    view = manifest["features"]["assistant_view"]
+    assert 1 <= len(view["assistant_description"]) <= 200
+    assert view["suggested_prompts"] == suggested_prompts() and len(view["suggested_prompts"]) <= 4

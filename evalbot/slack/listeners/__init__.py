@@ -2,10 +2,12 @@
 
 from slack_bolt import App
 
-from evalbot.slack.listeners import actions, commands, events, unhandled, views
+from evalbot.slack.listeners import actions, assistant, commands, events, unhandled, views
 
 
 def register_listeners(app: App) -> None:
+    # Middleware, so after EvalbotMiddleware (deps) and before every listener below.
+    assistant.register(app)
     commands.register(app)
     events.register(app)
     actions.register(app)
