@@ -173,19 +173,40 @@ _BUILD_CONTEXT = re.compile(
     r"pull requests?|branch|branches|cd|docker|unit tests?|test suite)(?![a-z0-9])"
 )
 _CI = re.compile(r"(?<![a-z0-9])ci(?:\s*/\s*cd|\s+cd)?(?![a-z0-9])")
-_TITLE_DIRECTORS = re.compile(
-    r"(?<![a-z0-9])(?:(?<=eng )|(?<=engineering )|(?<=eval )|(?<=ai )|(?<=ml )|(?<=product )|(?<=research )|"
-    r"(?<=senior )|(?<=sr )|(?<=associate )|(?<=fellow )|(?<=other )|(?<=peer )|(?<=data )|(?<=program )|"
-    r"(?<=technical )|(?<=quality )|(?<=vps and )|(?<=vps or )|(?<=managers and ))directors(?![a-z0-9])"
-    r"|(?<![a-z0-9])(?<!board of )directors(?= of (?!the board)| and vps| or vps| and managers| level| get)"
+_DIRECTORS = re.compile(r"(?<![a-z0-9])directors(?![a-z0-9])")
+# Words beside "directors" that make it a job title: "eng directors", "vps and directors",
+# "directors of product", "directors and vps", "directors level".
+_TITLE_BEFORE = frozenset(
+    "eng engineering eval ai ml product research senior sr associate fellow other peer data program technical quality"
+    .split()
 )
+_TITLE_PAIRS_BEFORE = frozenset({("vps", "and"), ("vps", "or"), ("managers", "and")})
+_TITLE_AFTER = frozenset({("and", "vps"), ("or", "vps"), ("and", "managers")})
+_TITLE_WORD_AFTER = frozenset({"level", "get"})
+
+
+def _titled_directors(text: str) -> str:
+    """`text` with "directors" meant as a job title written "director", which the lexicon leaves alone."""
+    def sense(match: re.Match) -> str:
+        before = tuple(text[max(0, match.start() - 30): match.start()].split()[-2:])
+        after = tuple(text[match.end(): match.end() + 30].split()[:2])
+        last, following = (before[-1] if before else ""), (after[0] if after else "")
+        titled = (
+            last in _TITLE_BEFORE
+            or before in _TITLE_PAIRS_BEFORE
+            or after in _TITLE_AFTER
+            or following in _TITLE_WORD_AFTER
+            or (following == "of" and after[1:] != ("the",) and before != ("board", "of"))
+        )
+        return "director" if titled else "directors"
+    return _DIRECTORS.sub(sense, text)
 
 
 def _resolve_senses(text: str) -> str:
     if "ci" in text and _BUILD_CONTEXT.search(text):
         text = _CI.sub("cicd", text)
     if "directors" in text:
-        text = _TITLE_DIRECTORS.sub("director", text)
+        text = _titled_directors(text)
     return text
 
 

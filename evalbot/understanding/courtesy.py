@@ -7,6 +7,10 @@ is nothing but a greeting or thanks is left whole, for the matcher's smalltalk c
 
 import re
 
+# Courtesy is peeled a layer at a time ("Hi! Hey team, ..."); a few layers is all people write.
+_MAX_ROUNDS = 3
+# The most characters a closing ("thanks so much in advance for any help!!") takes at the end of a text.
+_CLOSING_REACH = 120
 _ADDRESSEES = r"(?:\s+(?:there|all|everyone|everybody|team|folks|guys|y'?all|friends|people|evalbot|bot|again))*"
 # Openers that are greetings wherever they stand ("hi how do i..."): no punctuation needed.
 _GREETING = re.compile(
@@ -52,15 +56,16 @@ def is_courtesy(sentence: str) -> bool:
 
 def trim_courtesy(text: str) -> str:
     """`text` without the greeting before it and the thanks or sign-off after it (case kept)."""
-    previous = None
-    while previous != text:
-        previous = text
-        lowered = text.lower()
-        opener = _GREETING.match(lowered)
+    for _ in range(_MAX_ROUNDS):
+        before = text
+        opener = _GREETING.match(text.lower())
         if opener and opener.end() < len(text):
             text = text[opener.end():].lstrip()
-            continue
-        closer = _CLOSING.search(lowered)
-        if closer and closer.start() > 0:
-            text = text[: closer.start()].rstrip()
+        # A closing is a few words long: only the end of the text is searched for one.
+        edge = max(0, len(text) - _CLOSING_REACH)
+        closer = _CLOSING.search(text[edge:].lower())
+        if closer and edge + closer.start() > 0:
+            text = text[: edge + closer.start()].rstrip()
+        if text == before:
+            break
     return text
