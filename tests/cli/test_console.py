@@ -100,3 +100,22 @@ def test_piped_chat_heads_each_answer_with_its_line():
     assert out.startswith("\nyou> hello\n\nHello\n")
     before, after = out.split("\nyou> thanks\n\n")
     assert before.rstrip().endswith("Type help for examples.") and after.startswith("You're welcome")
+
+
+def test_ask_leads_with_the_point_asked_about_then_a_rule():
+    """`ask` prints the exercise-window point right under the title, then a rule, then the rest of the card."""
+    out = evalbot("ask", "how long an exercise window can I ask for?", env={"COLUMNS": "100"}).stdout.decode()
+    head, rule, rest = out.partition("\n" + "─" * 60 + "\n")
+    assert rule and head.splitlines()[3].startswith("• Lever 3, a longer exercise window: typically 10 years")
+    assert "to 15." in head and "Lever 1" not in head and "Lever 1" in rest
+
+
+def test_ask_json_carries_the_lead_the_more_key_and_the_offer():
+    """`ask --json`: the reply's lead, its More key and offer; the blocks show the lead with More and Run buttons."""
+    payload = json.loads(evalbot("ask", "--json", "cfo wants me to justify the 2M eval budget").stdout)
+    reply = payload["reply"]
+    assert payload["intent"] == "eval-budget" and reply["more"].startswith("eval-budget#")
+    assert [offer["command"] for offer in reply["offers"]] == ["roi cost=2M"]
+    buttons = [e["text"]["text"] for b in payload["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert buttons[:2] == ["More", "Run roi cost=2M"]
+    assert payload["text"].startswith("What an eval team costs") and "Try: `roi cost=2M`" in payload["text"]

@@ -5,6 +5,7 @@ import json
 from slack_fakes import block_actions, direct_message, event_callback, slash_command
 
 from evalbot.rendering.block_kit import MORE_ACTION, OFFER_ACTION
+from evalbot.rendering.feedback import Rated, feedback_block
 from evalbot.rendering.share import SHARE_ACTION
 
 DM = {"type": "message", "message_ts": "1700000002.000100", "channel_id": "D0DM0001", "is_ephemeral": False}
@@ -23,13 +24,16 @@ def test_dm_answer_unfolds_in_place_when_more_is_clicked(deliver, fake_slack):
     more = _buttons(post["blocks"])[MORE_ACTION]
     assert "Other key points" not in json.dumps(post["blocks"])
 
-    deliver.form(block_actions(more, channel="D0DM0001", container=DM,
-                               message={"type": "message", "ts": "1700000002.000100"}))
+    votes = feedback_block(Rated(ref="ref0001", intent="equity-negotiation", confidence=0.9))
+    clicked = {"type": "message", "ts": "1700000002.000100", "blocks": [*post["blocks"], votes]}
+    deliver.form(block_actions(more, channel="D0DM0001", container=DM, message=clicked))
     [update] = fake_slack.wait_for("chat.update")
     assert (update["channel"], update["ts"]) == ("D0DM0001", "1700000002.000100")
     shown = json.dumps(update["blocks"])
     assert update["blocks"][1] == post["blocks"][1] and "Other key points" in shown and "Lever 1" in shown
     assert MORE_ACTION not in _buttons(update["blocks"])
+    # The vote buttons rate the answer, folded or not: the unfolded message keeps the same ones.
+    assert update["blocks"][-1] == votes
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
 
 
