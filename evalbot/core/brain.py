@@ -98,15 +98,28 @@ class Brain:
     def _relevance(self, question: str, passages: list[str]) -> list[float]:
         return self.matcher.similarities(normalise(question), [normalise(passage) for passage in passages])
 
+    def command_of(self, text: str) -> Command | None:
+        """The explicit command `text` gives (`roi cost=2M`, `checklist equity`, a tool named with inputs), or None.
+
+        Raises:
+            CommandError: one key given two different values.
+        """
+        stripped = strip_slack(text[:MAX_INPUT_CHARS])
+        return parse_command(stripped) or self._named_with_inputs(stripped)
+
+    def route(self, text: str) -> Route | None:
+        """How `text` is routed as a new question; None when it asks nothing (a lone number, a stray word)."""
+        understood = understand(text[:MAX_INPUT_CHARS], speller=self.matcher.speller)
+        return route_understood(understood, matcher=self.matcher, knowledge=self.knowledge)
+
     def _answer(self, text: str) -> Reply:
         stripped = strip_slack(text)
         if not normalise(stripped):
             return answer_help(self.knowledge)
-        command = parse_command(stripped) or self._named_with_inputs(stripped)
+        command = self.command_of(stripped)
         if command is not None:
             return self._run(command)
-        understood = understand(text, speller=self.matcher.speller)
-        route = route_understood(understood, matcher=self.matcher, knowledge=self.knowledge)
+        route = self.route(text)
         if route is None:
             return answer_help(self.knowledge, confidence=NOT_A_QUESTION_CONFIDENCE)
         # A sentence that states every input of a calculation is answered with the numbers.

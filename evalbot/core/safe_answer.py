@@ -28,11 +28,16 @@ def apology(reference: str) -> Reply:
     )
 
 
+def logged_apology() -> Reply:
+    """Inside an `except` block: log the traceback with a new reference, and the apology quoting it."""
+    reference = new_reference()
+    log.exception("unexpected error answering a message", extra={"reference": reference})
+    return apology(reference)
+
+
 def answer_safely(brain: Brain, text: str) -> Reply:
     """Answer `text`; an unexpected failure becomes an apology, its traceback logged with a reference."""
     try:
         return brain.answer(text)
     except Exception:
-        reference = new_reference()
-        log.exception("unexpected error answering a message", extra={"reference": reference})
-        return apology(reference)
+        return logged_apology()

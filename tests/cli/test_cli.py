@@ -1,27 +1,18 @@
 """Every CLI mode, run as a user would: `python -m evalbot ...` in a subprocess."""
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from cli_runner import evalbot
 
 from evalbot.knowledge_base.locate import shipped_knowledge_dir
 
 SPEC = yaml.safe_load((shipped_knowledge_dir() / "intents.yaml").read_text())
 SPEC_IDS = {item["id"] for group in ("topics", "calculators", "checklists", "templates", "smalltalk") for item in SPEC[group]}
-
-
-def evalbot(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EVALBOT_"))}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "evalbot", *args],
-        input=stdin, capture_output=True, env=environment, cwd=cwd, timeout=60,
-    )
 
 
 def test_ask_prints_readable_text(tmp_path):

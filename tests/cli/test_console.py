@@ -2,23 +2,11 @@
 a missing knowledge overlay, bad JSON lines on stdin, wrapping to the terminal, piped transcripts."""
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from cli_runner import evalbot
 
 from evalbot import __version__
-
-
-def evalbot(*args: str, stdin: bytes | None = None, env: dict | None = None, cwd: Path | None = None):
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "EVALBOT_", "COLUMNS"))}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "evalbot", *args],
-        input=stdin, capture_output=True, env=environment, cwd=cwd, timeout=60,
-    )
 
 
 def test_version_prints_the_package_version():

@@ -1,0 +1,6 @@
+"""The CLI tests share `cli_runner.evalbot`."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
