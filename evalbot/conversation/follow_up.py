@@ -39,17 +39,19 @@ def follow_up(brain: Brain, text: str, state: ConversationState) -> Reply | None
     normal = normalise(stripped)
     if not normal:
         return None
-    command = brain.command_of(stripped)
+    command = brain.command_of(text)
     if command is not None:
         return _continued(brain, command, stripped, state)
     if SHORTER.match(normal):
         return shorter(_again(brain, state))
     if MORE.match(normal):
-        return _again(brain, state)
+        if state.more is None:
+            return _again(brain, state)
+        return brain.answer_more(state.more).model_copy(update={"confidence": state.confidence})
     entry = referenced(normal, offered=state.offered, current=state.intent, knowledge=brain.knowledge)
     if entry is not None:
         return _picked(brain, entry, state)
-    route = brain.route(stripped)
+    route = brain.route(text)
     if _new_question(stripped, normal, route, state):
         return None
     if state.calculator is not None:
@@ -73,10 +75,11 @@ def about_nothing(brain: Brain, text: str) -> Reply | None:
                                    "sections": [opening, *(s for s in menu.sections if s.heading == "Try")]})
 
 
-def _again(brain: Brain, state: ConversationState) -> Reply:
-    """The last answer once more, whole."""
+def _again(brain: Brain, state: ConversationState, *, question: str | None = None) -> Reply:
+    """The last answer once more; a topic leads with what answers `question` (by default, the last one)."""
     args = state.inputs if state.calculator is not None else None
-    return brain.answer_intent(state.intent, args=args).model_copy(update={"confidence": state.confidence})
+    reply = brain.answer_intent(state.intent, args=args, question=state.question if question is None else question)
+    return reply.model_copy(update={"confidence": state.confidence})
 
 
 def _continued(brain: Brain, command: Command, stripped: str, state: ConversationState) -> Reply | None:
@@ -132,10 +135,10 @@ def _topic(brain: Brain, normal: str, route: Route | None, state: ConversationSt
     """A follow-up on the last topic: a condition on it ("and for a startup?"), or a part of it the words
     alone do not place ("and the window?")."""
     if is_condition(normal):
-        return _again(brain, state)
+        return _again(brain, state, question=f"{state.question} {fragment(normal)}")
     unplaced = route is None or route.out_of_scope
     if is_marked(normal) and unplaced and _mentions(brain, fragment(normal), state.intent):
-        return _again(brain, state)
+        return _again(brain, state, question=fragment(normal))
     return None
 
 

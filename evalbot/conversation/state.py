@@ -24,7 +24,7 @@ class ConversationState(BaseModel):
         inputs: that calculation's inputs as the user gave them, by field name.
         asking: the input the last answer asked for.
         offered: the intents the last answer offered to pick from, in the order shown.
-        short: the last answer was the short version of its card.
+        more: the key that rebuilds the whole of the last answer, when part of it waits behind "More".
     """
 
     model_config = ConfigDict(extra="ignore")
@@ -38,7 +38,7 @@ class ConversationState(BaseModel):
     inputs: dict[str, str] = Field(default_factory=dict)
     asking: str | None = None
     offered: list[str] = Field(default_factory=list)
-    short: bool = False
+    more: str | None = None
 
     def dump(self) -> dict:
         """The dict a `ConversationStore` keeps."""
@@ -84,4 +84,5 @@ def remember(reply: Reply, *, question: str, knowledge: KnowledgeBase,
         inputs=calculation.known if calculation else {},
         asking=calculation.asking if calculation else None,
         offered=offered,
+        more=reply.more,
     )

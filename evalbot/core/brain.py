@@ -27,7 +27,7 @@ from evalbot.knowledge_base.models import (
     Topic,
 )
 from evalbot.routing.grammar import Command, Tool, parse_command
-from evalbot.routing.matcher import Matcher
+from evalbot.routing.matcher import Matcher, Route
 from evalbot.routing.names import resolve_name
 from evalbot.routing.normalise import normalise, strip_slack
 from evalbot.understanding import route_understood, understand
@@ -73,13 +73,19 @@ class Brain:
         except CommandError as e:
             return problem_reply(e)
 
-    def answer_intent(self, intent_id: str, *, args: dict[str, str] | None = None) -> Reply:
-        """Answer a known intent directly (buttons, forms)."""
+    def answer_intent(self, intent_id: str, *, args: dict[str, str] | None = None, question: str = "") -> Reply:
+        """Answer a known intent directly (buttons, forms, follow-ups).
+
+        Args:
+            args: `key=value` inputs (calculators, templates).
+            question: for a topic, the question its lead answers (a follow-up's); none shows the card as written.
+        """
         entry = self.knowledge.get(intent_id)
         if entry is None:
             raise CommandError(f"I don't know `{intent_id}`.", example="topics")
+        text = question if isinstance(entry, Topic) else ""
         try:
-            return self._dispatch(entry, args=args or {}, text="", confidence=1.0)
+            return self._dispatch(entry, args=args or {}, text=text, confidence=1.0)
         except CommandError as e:
             return problem_reply(e)
 
@@ -104,8 +110,7 @@ class Brain:
         Raises:
             CommandError: one key given two different values.
         """
-        stripped = strip_slack(text[:MAX_INPUT_CHARS])
-        return parse_command(stripped) or self._named_with_inputs(stripped)
+        return self._command(strip_slack(text[:MAX_INPUT_CHARS]))
 
     def route(self, text: str) -> Route | None:
         """How `text` is routed as a new question; None when it asks nothing (a lone number, a stray word)."""
@@ -116,7 +121,7 @@ class Brain:
         stripped = strip_slack(text)
         if not normalise(stripped):
             return answer_help(self.knowledge)
-        command = self.command_of(stripped)
+        command = self._command(stripped)
         if command is not None:
             return self._run(command)
         route = self.route(text)
@@ -137,6 +142,9 @@ class Brain:
                       if route.candidates[0].score - c.score <= self.matcher.thresholds.ambiguity_margin]
             reply = reply.model_copy(update={"did_you_mean": choices(others, self.knowledge, limit=3)})
         return reply
+
+    def _command(self, stripped: str) -> Command | None:
+        return parse_command(stripped) or self._named_with_inputs(stripped)
 
     def _named_with_inputs(self, text: str) -> Command | None:
         """`confidence interval accuracy=85% n=120`, `budget pitch template cost=2M`: a tool named in words.

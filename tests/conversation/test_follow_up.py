@@ -13,11 +13,16 @@ def test_a_condition_on_the_last_topic_stays_on_it(talk):
     assert reply.intent == "equity-negotiation" and reply.confidence < 1.0
 
 
+def test_a_part_of_the_topic_the_words_alone_do_not_place_stays_on_it(talk):
+    """"and vesting?" after equity leads with the vesting point."""
+    reply = talk("what can I negotiate in my equity?", "and vesting?")
+    assert reply.intent == "equity-negotiation" and "down to 3" in reply.lead
+
+
 def test_a_same_topic_follow_up_is_answered_with_that_topic(talk):
-    """"and what about the exercise window?" after equity stays on equity and names the 10 to 15 years."""
+    """"and what about the exercise window?" after equity stays on equity and leads with the 10 to 15 years."""
     reply = talk("what can I negotiate in my equity?", "and what about the exercise window?")
-    assert reply.intent == "equity-negotiation"
-    assert "15" in " ".join([s.text for s in reply.sections])
+    assert reply.intent == "equity-negotiation" and "stretch it to 15" in reply.lead
 
 
 def test_a_new_subject_after_a_topic_is_answered_fresh(talk):
@@ -76,7 +81,8 @@ def test_more_shows_the_whole_last_answer(talk, ask):
     """"more" after a short answer gives the whole card back."""
     full = talk("what can I negotiate in my equity?")
     more = talk("what can I negotiate in my equity?", "shorter", ask)
-    assert more.sections == full.sections and more.intent == full.intent
+    assert (more.intent, more.lead, more.sections) == (full.intent, full.lead, full.sections)
+    assert full.more and more.more is None
 
 
 def test_shorter_with_no_conversation_is_not_a_template(talk):
