@@ -6,7 +6,7 @@ from fuzz_strategies import assert_safe_text, assert_valid_blocks, fuzz_settings
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from evalbot.core.reply import Choice, Fact, InputProblem, Reply, ReplyKind, Section
+from evalbot.core.reply import Choice, Fact, InputProblem, Offer, Reply, ReplyKind, Section
 from evalbot.rendering.block_kit import fallback_text, render_blocks
 from evalbot.rendering.plain_text import render_text
 
@@ -50,6 +50,9 @@ def replies(draw: st.DrawFn) -> Reply:
         problem=some(st.builds(InputProblem, message=st.sampled_from(pool))),
         form=some(st.sampled_from(["roi", "npv", *pool])),
         reference=some(st.text(max_size=20)),
+        lead=some(st.sampled_from(pool)),
+        more=some(st.sampled_from(["equity-negotiation#3", *pool])),
+        offers=[Offer(command=pick(i + 5), needs=[pick(i + 6)] * (i % 3)) for i in range(count(30))],
     )
 
 
