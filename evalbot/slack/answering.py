@@ -8,7 +8,7 @@ from evalbot.core.brain import problem_reply
 from evalbot.core.reply import OUT_OF_SCOPE, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.feedback.recording import new_reply_ref
-from evalbot.rendering.block_kit import message
+from evalbot.rendering.block_kit import MAX_BLOCKS, message
 from evalbot.rendering.feedback import Rated, with_feedback
 from evalbot.rendering.share import private_message
 from evalbot.slack.deps import Deps
@@ -82,3 +82,17 @@ def answer_intent(deps: Deps, intent: str, *, args: dict[str, str] | None = None
     except CommandError as e:
         return problem_reply(e)
 
+
+
+def rated_click(deps: Deps, reply: Reply, body: dict, *, question: str):
+    """A `placement.Finish` giving a clicked answer its own feedback buttons (and log row)."""
+    user = (body.get("user") or {}).get("id") if isinstance(body.get("user"), dict) else None
+    team = (body.get("team") or {}).get("id") if isinstance(body.get("team"), dict) else None
+    return lambda answer: rated(deps, reply, answer, question=question, user=user, team=team)
+
+
+def kept_feedback(body: dict):
+    """A `placement.Finish` that carries the clicked message's feedback buttons over to its new version."""
+    original = body.get("message") if isinstance(body.get("message"), dict) else {}
+    kept = [b for b in original.get("blocks") or [] if isinstance(b, dict) and b.get("type") == "context_actions"]
+    return lambda answer: {**answer, "blocks": [*answer.get("blocks", [])[: MAX_BLOCKS - len(kept)], *kept]}

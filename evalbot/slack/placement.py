@@ -1,5 +1,7 @@
 """Where the answer to a click goes: in place, in the thread, or to the user's DM."""
 
+from collections.abc import Callable
+
 from slack_sdk import WebClient
 
 from evalbot.core.reply import Reply
@@ -8,13 +10,21 @@ from evalbot.rendering.share import ephemeral_blocks, share_value
 from evalbot.slack.delivery import post_message, respond, update_message
 
 
+# Finishes a rendered message before it is sent (e.g. adds the feedback buttons); by default, as it is.
+Finish = Callable[[dict], dict]
+
+
+def _as_is(message: dict) -> dict:
+    return message
+
+
 def user_of(body: dict) -> str | None:
     """The id of the user who clicked or submitted, if the payload names one."""
     user = body.get("user")
     return user.get("id") if isinstance(user, dict) else None
 
 
-def deliver_pick(client: WebClient, body: dict, reply: Reply, *, in_place: bool) -> bool:
+def deliver_pick(client: WebClient, body: dict, reply: Reply, *, in_place: bool, finish: Finish = _as_is) -> bool:
     """Answer a button click on one of evalbot's messages.
 
     - A private (ephemeral) answer is replaced in place, keeping its share button.
@@ -29,21 +39,21 @@ def deliver_pick(client: WebClient, body: dict, reply: Reply, *, in_place: bool)
         and isinstance(body.get("response_url"), str)
     ):
         share = share_value(intent=reply.intent) if reply.problem is None else None
-        payload = {"text": fallback_text(reply), "blocks": ephemeral_blocks(reply, share=share)}
+        payload = finish({"text": fallback_text(reply), "blocks": ephemeral_blocks(reply, share=share)})
         return respond(body["response_url"], payload, response_type="ephemeral", replace_original=True)
     channel, ts = container.get("channel_id"), container.get("message_ts")
     if container.get("type") == "message" and isinstance(channel, str) and isinstance(ts, str):
         if in_place:
-            return update_message(client, channel=channel, ts=ts, message=message(reply))
+            return update_message(client, channel=channel, ts=ts, message=finish(message(reply)))
         original = body.get("message") if isinstance(body.get("message"), dict) else {}
         thread = original.get("thread_ts") or (None if channel.startswith("D") else ts)
-        return post_message(client, channel=channel, thread_ts=thread, message=message(reply))
-    return deliver_to_user(client, body, reply)
+        return post_message(client, channel=channel, thread_ts=thread, message=finish(message(reply)))
+    return deliver_to_user(client, body, reply, finish=finish)
 
 
-def deliver_to_user(client: WebClient, body: dict, reply: Reply) -> bool:
+def deliver_to_user(client: WebClient, body: dict, reply: Reply, *, finish: Finish = _as_is) -> bool:
     """Send `reply` to the DM of the user who clicked."""
-    return post_to_user(client, body, message(reply))
+    return post_to_user(client, body, finish(message(reply)))
 
 
 def post_to_user(client: WebClient, body: dict, message: dict) -> bool:

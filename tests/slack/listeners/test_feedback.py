@@ -203,3 +203,32 @@ def test_report_over_a_store_filled_through_the_app(deliver, fake_slack, data_di
     assert "2x  " in text and "wifi password" in text and "not-specific 1" in text
     rows = list(csv.DictReader(io.StringIO(_report(data_dir, "--csv"))))
     assert any(r["section"] == "unanswered" and r["count"] == "2" for r in rows)
+
+
+def test_answers_to_clicks_carry_their_own_feedback_buttons(deliver, fake_slack, store):
+    """A related-topic click answers in the thread with fresh buttons rating that answer."""
+    from evalbot.rendering.block_kit import PICK_ACTION
+
+    action = {"action_id": f"{PICK_ACTION}:rel:0", "value": "equity-negotiation"}
+    container = {"type": "message", "message_ts": "17.5", "channel_id": "C0CHAN01", "is_ephemeral": False}
+    deliver.form(block_actions(action, container=container, message={"type": "message", "ts": "17.5"}))
+    [post] = fake_slack.wait_for("chat.postMessage")
+    assert json.loads(_feedback_element(post)["positive_button"]["value"])["i"] == "equity-negotiation"
+    assert [row["intent"] for row in _rows(store, questions)] == ["equity-negotiation"]
+
+
+def test_more_keeps_the_answers_feedback_buttons(deliver, fake_slack, store):
+    """Unfolding an answer with "More" rewrites it in place and keeps the buttons (and reference) it had."""
+    from evalbot.rendering.block_kit import MORE_ACTION
+
+    deliver(event_callback(mention("how long an exercise window can I ask for?"), event_id="EvMore1"))
+    [post] = fake_slack.wait_for("chat.postMessage")
+    [more] = [e for b in post["blocks"] if b["type"] == "actions" for e in b["elements"]
+              if e["action_id"] == MORE_ACTION]
+    fake_slack.reset()
+    container = {"type": "message", "message_ts": "17.6", "channel_id": "C0CHAN01", "is_ephemeral": False}
+    deliver.form(block_actions({"action_id": MORE_ACTION, "value": more["value"]}, container=container,
+                               message={"type": "message", "ts": "17.6", "blocks": post["blocks"]}))
+    [update] = fake_slack.wait_for("chat.update")
+    assert _feedback_element(update) == _feedback_element(post)
+    assert len(update["blocks"]) > len(post["blocks"]) - 1 and len(_rows(store, questions)) == 1

@@ -4,7 +4,7 @@ import json
 
 from evalbot.core.reply import Reply
 from evalbot.rendering.modal import FormSpec, form_errors, submitted_values
-from evalbot.slack.answering import answer_intent
+from evalbot.slack.answering import answer_intent, rated_click
 from evalbot.slack.deps import Deps, deps_of
 from evalbot.slack.forms import ROI, field_problems, form_spec, missing_problems
 from evalbot.slack.placement import deliver_to_user
@@ -43,4 +43,4 @@ def submit_form(ack, body, view, context, client) -> None:
         ack(**form_errors(problems))
         return
     ack()
-    deliver_to_user(client, body, reply)
+    deliver_to_user(client, body, reply, finish=rated_click(deps, reply, body, question=reply.title))
