@@ -61,7 +61,7 @@ def sanity(inputs: NpvInput, result: NpvResult) -> list[str]:
     """Notes: a discount rate above 30%, a horizon over 20 years, a yearly amount under $1K, any above $1B."""
     notes = []
     if inputs.rate > HIGH_RATE:
-        notes.append(f"A {fmt.percent(inputs.rate)} discount rate is far above the usual 8-15% (a company's cost "
+        notes.append(f"{fmt.with_article(fmt.percent(inputs.rate)).capitalize()} discount rate is far above the usual 8-15% (a company's cost "
                      "of capital); check `rate`.")
     if inputs.years > LONG_HORIZON:
         notes.append(f"{inputs.years} years is a long horizon for eval tooling (over {LONG_HORIZON}); the later "

@@ -16,7 +16,7 @@ from evalbot.calculators import CALCULATORS
 
 _NOUN = r"(?:incidents?|issues?|outages?|failures?|bugs?|regressions?|problems?|errors?|escapes?|breach(?:es)?|disasters?)"
 _PREVENT = r"(?:prevent|avoid|stop|catch|block|eliminat|head(?:ing)? off)\w*"
-_SAMPLES = (r"(?:samples?|examples?|items?|test cases?|cases?|questions?|prompts?|data ?points?|tests?|records?|rows?|"
+SAMPLES = (r"(?:samples?|examples?|items?|test cases?|cases?|questions?|prompts?|data ?points?|tests?|records?|rows?|"
             r"inputs?|conversations?|queries|tasks?|instances?|responses?|outputs?|trials?|evals?|datapoints?)")
 _PEOPLE = r"(?:engineers?|people|heads?|headcount|hires?|ftes?|staff|annotators?|scientists?|persons?|folks|reports)"
 _BUILD = (r"upfront|up-front|up front|one-off|one off|one-time|one time|initial(?: investment| cost| build)?|"
@@ -24,9 +24,9 @@ _BUILD = (r"upfront|up-front|up front|one-off|one off|one-time|one time|initial(
 _RUN = (r"(?:to |a year to )?(?:run|operate|maintain|keep(?: it)? running|keep(?: it)? going)(?: it)?|running(?: costs?)?|"
         r"operating(?: costs?)?|opex|maintenance|upkeep|run ?costs?|ongoing(?: costs?)?|annual (?:run )?costs?|"
         r"running|to run")
-_BENEFIT_BEFORE = (r"sav(?:e|es|ed|ing|ings)(?: of)?|generat\w+|earn\w*|brings? in|unlock\w*|return\w*|"
-                   r"benefits?|value(?:d at)?|worth|payoff|upside|gains?")
-_BENEFIT_AFTER = (r"(?:in |of |a year in |per year in )?(?:savings?|benefits?|value|saved|gains?|upside|revenue|"
+_BENEFIT_BEFORE = (r"sav(?:e|es|ed|ing|ings)(?: of)?|generat\w+|earn\w*|brings? in|unlock\w*|returns?(?! on)|"
+                   r"benefits?|(?<!present )value(?:d at)?|worth|payoff|upside|gains?")
+_BENEFIT_AFTER = (r"prevented|avoided|(?:in |of |a year in |per year in )?(?:annual |yearly |total )?(?:savings?|benefits?|value|saved|gains?|upside|revenue|"
                   rf"returns?|of (?:losses|damage) (?:avoided|prevented)|(?:in |of |worth of )?(?:[a-z]+ )?{_NOUN} "
                   rf"(?:prevented|avoided|caught|stopped|blocked)|(?:in |of |worth of )?(?:losses|damage) "
                   r"(?:avoided|prevented))")
@@ -64,15 +64,20 @@ _ROI = [
     *_cue("cost", r"spend\w*|spent|costs?|costing|budget(?:ed| of| is)?|invest\w*|pay(?:s|ing)?|fund\w*|price|"
                   r"program cost|annual cost|cost us|costs us",
           r"(?:(?:eval|evaluation|program|team|annual|yearly|total|quality) ){0,2}(?:budget|spend|investment|cost|"
-          r"program)|(?:a year )?on (?:eval|evals|evaluation|the (?:eval )?(?:team|program))|to run"),
+          r"program)|(?:a year )?(?:on|in|into) (?:eval|evals|evaluation|the (?:eval )?(?:team|program))|to run"),
     *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"(?= (?:about |around |over |~ ?)?\0)", _BENEFIT_AFTER),
-    *_cue("incidents", _PREVENT + r"|" + _NOUN + r"(?: prevented| avoided| a year| per year)?", None, weight=1.5),
-    *_cue("incidents", None, rf"(?:[a-z]+ ){{0,2}}?{_NOUN}|of them|a year prevented"),
+    *_cue("incidents", _PREVENT, None, weight=1.5),
+    *_cue("incidents", _NOUN + r"(?: prevented| avoided| a year| per year)?", None, weight=1.2),
+    *_cue("incidents", None, rf"(?:[a-z]+ ){{0,2}}?{_NOUN}(?: prevented| avoided| caught| stopped| blocked)?|of them|"
+                             r"a year prevented"),
     *_cue("incident_cost", rf"(?:each|every|per|an?|one|single|the|average|typical) (?:[a-z]+ )?{_NOUN} "
                            r"(?:costs?|is worth|would cost|runs|=|is|at)(?: us)?|cost per (?:incident|issue|outage)|"
-                           r"per[- ](?:incident|issue|outage)(?: cost)?|each costing|each|costing|worth|at",
+                           r"per[- ](?:incident|issue|outage)(?: cost)?|each (?:costing|worth|at|valued at)|each",
           r"each|apiece|a piece|a pop|per (?:incident|issue|outage|failure|bug|one|pop|event)|"
           rf"an? {_NOUN}|for each(?: one)?", weight=2.0),
+    *_cue("incident_cost", r"costing|worth|at|@", weight=1.0),
+    *_cue("incident_cost", rf"{_NOUN} (?:worth|costing|at|valued at)", weight=2.5),
+    *_cue("cost", r"(?:return|roi) (?:on|of|for)|fund(?:ing)? (?:eval|evals|evaluation|it)(?: at)?"),
     *_cue("_build", None, _BUILD),
     *_cue("_build", r"upfront|up-front|one-off|one-time|to build|build cost|initial investment|capex"),
 ]
@@ -80,7 +85,7 @@ _NPV = [
     *_cue("upfront", rf"{_BUILD}|(?:spend|cost|invest)\w* (?:upfront|up front|initially|to build)",
           rf"{_BUILD}|(?:[a-z]+ )?(?:build|setup|to build|to set up|implementation|one-off)"),
     *_cue("cost", rf"{_RUN}|costs?|spend\w*",
-          rf"(?:a year |per year |annually )?{_RUN}"),
+          rf"(?:a year |per year |annually )?{_RUN}|(?:in )?(?:running |operating |annual |yearly )?costs?"),
     *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT, _BENEFIT_AFTER),
     *_cue("years", r"over|for|across|within|horizon(?: of)?|period of|lasting|life(?:time)? of|next", r"horizon"),
     *_cue("rate", r"discount(?:ed|ing)?(?: rate)?(?: of)?(?: at)?|hurdle(?: rate)?|wacc|cost of capital|rate",
@@ -88,17 +93,17 @@ _NPV = [
     *_cue("rate", r"at|@", weight=1.0),
 ]
 _TEAM = [
-    *_cue("current", rf"from|have|currently|today|now|we're|we are|current(?:ly)?(?: team| headcount)?(?: of| is)?|"
+    *_cue("current", rf"from|have|(?:a )?team (?:of|is|has)|team|currently|today|now|we're|we are|current(?:ly)?(?: team| headcount)?(?: of| is)?|"
                      rf"existing(?: team)?|start(?:ing)? (?:at|with)",
           rf"(?:{_PEOPLE} )?(?:today|now|currently|at the moment|right now|on the team)|existing|current"),
-    *_cue("target", r"to|grow(?:ing)? to|reach|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
+    *_cue("target", r"to|grow(?:ing)? to|reach|want|need|plan for|aim for|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
                     r"goal(?: of| is)?|up to|become|end up (?:with|at)",
           rf"(?:{_PEOPLE} )?(?:next year|by year end|by the end of the year|target|in a year|planned|eventually)"),
     *_cue("cost_per_head", rf"at|@|costs?|salary(?: of)?|loaded cost(?: of)?|cost per (?:head|person|engineer)|"
                            rf"per (?:head|person|engineer|fte)|each (?:costs?|at)|paid",
           r"each|apiece|per (?:head|person|engineer|fte|hire|year each)|a (?:head|person|year each)|an engineer|"
           r"(?:fully )?loaded|salary|per|all[- ]in"),
-    *_cue("current", None, _PEOPLE, weight=0.5),
+    *_cue("current", None, _PEOPLE, weight=1.0),
 ]
 _CI = [
     *_cue("confidence", r"confidence(?: level)?(?: of| at| is)?|conf|confident|level of", r"confidence|confident|"
@@ -110,9 +115,9 @@ _CI = [
     *_cue("correct", r"got|passed|scored|answered|solved|(?:correct|right)(?: on| in)?",
           r"(?:\w+ )?(?:right|correct(?:ly)?|passed|pass|succeeded|successes|accurate)|out of \0|of \0|/\0|"
           r"(?:right |correct )out of \0"),
-    *_cue("n", r"\0 (?:right |correct )?out of|\0 of|\0/|n|on|across|over|from|with|out of|sample(?: size)? of|"
-               r"sample size|samples|tested|ran|evaluated",
-          rf"(?:[a-z]+ ){{0,2}}?{_SAMPLES}|(?:total|in total|held[- ]out)", weight=2.0),
+    *_cue("n", r"\0 (?:right |correct )?(?:out )?of|\0/|n|on|across|over|from|with|out of|sample(?: size)? of|"
+               r"sample size|samples|tested|evaluated",
+          rf"(?:[a-z]+ ){{0,2}}?{SAMPLES}|(?:total|in total|held[- ]out)", weight=2.0),
 ]
 
 
@@ -135,6 +140,7 @@ CUES: Mapping[str, tuple[Cue, ...]] = MappingProxyType({
 })
 # The input a figure of some kind goes to when no cue names it: only where exactly one input takes that kind.
 FALLBACK: Mapping[str, Mapping[str, str]] = MappingProxyType({
+    "roi": MappingProxyType({"money": "cost"}),  # "ROI on 400k": the amount put in comes first and bare
     "npv": MappingProxyType({"percent": "rate", "years": "years"}),
     "team-cost": MappingProxyType({"money": "cost_per_head"}),
     "confidence-interval": MappingProxyType({"percent": "accuracy"}),

@@ -13,6 +13,7 @@ import re
 from functools import lru_cache
 
 from evalbot.calculators import CALCULATORS, missing_inputs
+from evalbot.inputs.cues import SAMPLES
 from evalbot.inputs.pairs import without_pairs
 from evalbot.inputs.prose import prepare
 from evalbot.inputs.reading import Reading, read
@@ -21,8 +22,8 @@ _NPV_CUE = re.compile(r"\b(?:npv|net present value|present value|discount\w*|upf
                       r"one-time|to build|build cost|initial investment|capex|hurdle|wacc|\d+[- ]years?|"
                       r"(?:over|for) (?:the next )?\w+ years)\b")
 _TEAM_CUE = re.compile(r"\b(?:team|engineers?|people|heads?|headcount|hires?|ftes?|staff|annotators?|scientists?)\b")
-_CI_CUE = re.compile(r"\b(?:ci|confiden\w*|interval|sure|accura\w*|samples?|correct|right|out of|error bars?|"
-                     r"margin|significan\w*|eval\w*|pass\w*|score\w*)\b")
+_CI_CUE = re.compile(r"\b(?:ci|confiden\w*|interval|sure|accura\w*|correct|right|out of|error bars?|margin|"
+                     rf"significan\w*|eval\w*|pass\w*|score\w*|precision|recall|level|{SAMPLES})\b")
 
 
 def read_message(calculator_id: str, text: str) -> Reading:

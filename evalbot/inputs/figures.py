@@ -16,7 +16,7 @@ _SCALE = r"k|mm|mn|m|bn|b|thousand|million|billion|trillion"
 # Bounded lengths and a start that no digit, dot or comma precedes: a long run of digits
 # cannot be retried from every position inside it (hostile input stays linear).
 _FIGURE = re.compile(
-    r"(?<![\w.,$\-])(?P<neg>-\s?)?(?P<dollar>(?:\$|usd |us\$)\s?)?"
+    r"(?<![\w.,$£€])(?P<neg>-\s?)?(?P<dollar>(?:\$|usd |us\$|£|€)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?|\.\d{1,6})(?![\d,]\d|\.\d)"
     rf"(?:\s?(?P<scale>{_SCALE})s?(?![a-z]))?\+?"
     r"(?:\s?(?P<pct>%|percent|per cent|pct)(?![a-z]))?"
@@ -26,6 +26,9 @@ _FIGURE = re.compile(
     r"(?![a-z]))?"
 )
 _CALENDAR = re.compile(r"^(?:19|20)\d\d$")
+# "in 2026", "by FY2027": a year of the calendar, not an amount or a count.
+_BEFORE_CALENDAR = re.compile(r"(?:\b(?:in|since|by|until|till|before|after|during|for|of|from|fy|year|early|late|mid)"
+                              r"\s?|'|q[1-4]\s)$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -86,7 +89,8 @@ def find_figures(prepared: str, *, limit: int) -> list[Figure]:
             raw=raw, start=match.start(), end=end, value=value, money=money, percent=percent, years=years,
             scaled=bool(scale), thousands=scale.startswith(("k", "thousand")) and not match.group("dollar"),
             fraction="." in number and not scale,
-            calendar=bool(_CALENDAR.match(number)) and not (money or percent),
+            calendar=bool(_CALENDAR.match(number)) and not (money or percent)
+            and bool(_BEFORE_CALENDAR.search(prepared[max(0, match.start() - 8):match.start()])),
         ))
     return figures
 

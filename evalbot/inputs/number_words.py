@@ -24,7 +24,7 @@ _COMPOUND = re.compile(
     r"|\bhalf an? (?=million|billion)"
     r"|\ba dozen\b"
 )
-_HUNDRED = re.compile(r"\b(?P<n>\d{1,2}) hundred\b")
+_HUNDRED = re.compile(r"\b(?P<n>\d{1,2}) hundred(?:(?: and)? (?P<rest>\d{1,2})(?![\d.,]))?\b")
 
 
 def _digits(match: re.Match[str]) -> str:
@@ -43,4 +43,4 @@ def _digits(match: re.Match[str]) -> str:
 def digits_for_words(text: str) -> str:
     """Rewrite number words in lower-case `text` as digits ("two hundred thousand" -> "200 thousand")."""
     text = _COMPOUND.sub(_digits, text)
-    return _HUNDRED.sub(lambda m: str(int(m.group("n")) * 100), text)
+    return _HUNDRED.sub(lambda m: str(int(m.group("n")) * 100 + int(m.group("rest") or 0)), text)

@@ -32,6 +32,10 @@ _FILLER = frozenset(
     "expected likely probably say call more than least less under".split())
 _MAX_GAP = 3
 _KEY_GAP = 0.25
+# A cue this far from its figure, for its weight, is too weak to count ("incidents prevented across 4 teams").
+_WEAKEST = 1.0
+# A leftover figure whose cue scores this much for a field already given makes that field unclear.
+_CLEAR = 1.5
 _NOT_SHOWN_AFTER = _FILLER | {"and", "or", "but", "vs", "each", "if", "so"}
 # More figures than this in one message are not worth a full search; the nearest are assigned greedily.
 _SEARCH_LIMIT = 5
@@ -82,6 +86,7 @@ def read(calculator_id: str, prepared: str, *, asking: str | None = None) -> Rea
         text = text[:figures[-1].end + 1]
     edges = _cue_edges(calculator, text, figures) + _fallback_edges(calculator, figures, asking=asking)
     chosen = _best_assignment(edges)
+    chosen = [edge for edge in chosen if not edge.field.startswith("_")]  # claimed by no input: named back
     inputs = {edge.field: figures[edge.figure].raw for edge in chosen}
     used = {edge.figure for edge in chosen}
     best_cued: dict[int, _Edge] = {}
@@ -93,7 +98,7 @@ def read(calculator_id: str, prepared: str, *, asking: str | None = None) -> Rea
         if index in used:
             continue
         wanted = best_cued.get(index)
-        if wanted and wanted.field in inputs and not _same(inputs[wanted.field], figure.raw):
+        if wanted and wanted.score >= _CLEAR and wanted.field in inputs and not _same(inputs[wanted.field], figure.raw):
             unclear.setdefault(wanted.field, [inputs[wanted.field]]).append(figure.raw)
         elif wanted and wanted.field in inputs:
             used.add(index)  # the same value stated twice
@@ -102,7 +107,7 @@ def read(calculator_id: str, prepared: str, *, asking: str | None = None) -> Rea
     unclear_values = {value for values in unclear.values() for value in values}
     unused = tuple(_shown(text, f) for i, f in enumerate(figures) if i not in used and f.raw not in unclear_values)
     unused += (f"every figure after the first {MAX_FIGURES}",) if skipped else ()
-    return Reading(inputs={k: v for k, v in inputs.items() if not k.startswith("_")}, unused=unused,
+    return Reading(inputs=inputs, unused=unused,
                    unclear={name: tuple(values) for name, values in unclear.items()})
 
 
@@ -131,7 +136,7 @@ def _fits(spec: FieldSpec, figure: Figure, *, key: bool) -> bool:
     if figure.years:
         return False
     if spec.kind == "percent":
-        return figure.percent or (figure.plain and (key or (figure.fraction and 0 < figure.value <= 1)))
+        return figure.percent or (figure.plain and 0 < figure.value <= 100 and (key or (figure.fraction and figure.value <= 1)))
     if figure.percent or figure.value < 0 and spec.kind != "money":
         return False
     if spec.kind == "money":
@@ -148,14 +153,14 @@ def _cue_edges(calculator: Calculator, text: str, figures: list[Figure]) -> list
         masked[figure.start:figure.end] = ["\0"] * (figure.end - figure.start)
     flat = "".join(masked)
     found = [(index, (m.start(), m.end())) for index, cue in enumerate(cues) for m in cue.pattern.finditer(flat)]
-    inner = _contained({span for _, span in found})
+    inner = _contained({(span, cues[index].field, cues[index].side) for index, span in found})
     keys = {word for cue in cues if cue.key for word in cue.phrase.split("[ _]")}
     starts, ends = [figure.start for figure in figures], [figure.end for figure in figures]
     edges = []
     for cue_index, span in found:
-        if span in inner:
-            continue  # inside a longer cue: "incident costs" is not "costs"
         cue = cues[cue_index]
+        if (span, cue.field, cue.side) in inner:
+            continue  # inside a longer cue: "incident costs" is not "costs"
         spec = _spec(calculator, cue.field)
         # Only the nearest figure on each side can be in reach.
         for index in (bisect.bisect_right(ends, span[0]) - 1, bisect.bisect_left(starts, span[1])):
@@ -164,7 +169,7 @@ def _cue_edges(calculator: Calculator, text: str, figures: list[Figure]) -> list
             gap = _gap(flat, span, figures[index], side=cue.side)
             if cue.key and gap is not None and (gap > _KEY_GAP or _counts_something(flat, figures[index], keys)):
                 gap = None  # a name is a cue only right next to its value ("rate 8%"), not "spend 5 engineers"
-            if gap is None or (spec is not None and not _fits(spec, figures[index], key=cue.key)):
+            if gap is None or cue.weight - gap < _WEAKEST or (spec is not None and not _fits(spec, figures[index], key=cue.key)):
                 continue
             edges.append(_Edge(figure=index, field=cue.field, cue=cue_index * 100_000 + span[0],
                                score=cue.weight - gap))
@@ -180,13 +185,25 @@ def _counts_something(flat: str, figure: Figure, keys: set[str]) -> bool:
     return word.isalpha() and word not in _FILLER and word not in keys
 
 
-def _contained(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
-    """The spans lying inside another, longer span."""
-    inner, reach = set(), -1
-    for start, end in sorted(spans, key=lambda span: (span[0], -span[1])):
-        if end <= reach:
-            inner.add((start, end))
-        reach = max(reach, end)
+def _contained(spans: set[tuple[tuple[int, int], str, str]]) -> set[tuple[tuple[int, int], str, str]]:
+    """The cues inside a longer cue of another field on the same side ("costs" inside "incident costs").
+
+    Cues on opposite sides do not hide each other: in "7 incidents at 1.5M", "incidents" ends
+    one figure's cue and "incidents at" starts the next one's.
+    """
+    by_span: dict[tuple[int, int], set[tuple[str, str]]] = {}
+    for span, name, side in spans:
+        by_span.setdefault(span, set()).add((name, side))
+    inner = set()
+    reach: dict[tuple[str, str], int] = {}  # per (field, side): the furthest end among the spans sorted earlier
+    for span in sorted(by_span, key=lambda s: (s[0], -s[1])):
+        cues = by_span[span]
+        for name, side in cues:
+            if any(other != name and (side == other_side or "both" in (side, other_side)) and span[1] <= furthest
+                   for (other, other_side), furthest in reach.items()):
+                inner.add((span, name, side))
+        for cue in cues:
+            reach[cue] = max(reach.get(cue, -1), span[1])
     return inner
 
 

@@ -110,6 +110,7 @@ class CalculatorCard(Entry):
     kind: Literal["calculator"] = "calculator"
     usage: str = Field(min_length=5, description="an example command")
     examples: list[str] = Field(min_length=6)
+    checks: list[str] = Field(default_factory=list, description="the sanity notes the calculator gives, and when")
 
 
 class SmalltalkCard(Entry):

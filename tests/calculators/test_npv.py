@@ -42,3 +42,15 @@ def test_never_pays_back(calculate):
     assert outcome.result.npv < 0 and outcome.result.payback_year is None
     assert outcome.presentation.outputs["payback_year"] == "not within 5 years"
     assert "not worth doing" in outcome.presentation.summary
+
+
+def test_no_payback_is_worded_plainly(calculate):
+    """A case that never pays back says so in a sentence, not "pays back in not within"."""
+    summary = calculate("npv", upfront="5M", cost="100K", benefit="200K", years="3").presentation.summary
+    assert "It does not pay back within 3 years." in summary and "in not within" not in summary
+
+
+def test_the_article_follows_the_spoken_rate(calculate):
+    """"an 8% discount rate", "a 10% discount rate"."""
+    assert "at an 8% discount rate" in calculate("npv", cost="1K", benefit="2K", rate="8%").presentation.summary
+    assert "at a 10% discount rate" in calculate("npv", cost="1K", benefit="2K").presentation.summary

@@ -70,3 +70,14 @@ def test_unknown_template_lists_the_real_ones(brain):
 def test_checklist_names_are_typo_tolerant(brain):
     """`checklist negotation` finds the negotiation checklist."""
     assert brain.answer("checklist negotation").intent == "checklist:negotiation"
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [("npv upfront 500k cost 100k benefit 5M years 5 rate 8%", "upfront 500k cost 100k benefit 5M years 5 rate 8%"),
+     ("roi cost=2M and we save 9M", "and we save 9M")],
+)
+def test_a_calculator_word_with_figures_is_a_command(text, rest):
+    """Key words without `=` still pick the calculator; the words are kept for the figure reader."""
+    command = parse_command(text)
+    assert (command.tool, command.rest) == (Tool.CALCULATOR, rest)

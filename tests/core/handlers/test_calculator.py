@@ -178,3 +178,89 @@ def test_card_without_a_calculator_is_our_error(brain):
                           examples=["a", "b", "c", "d", "e", "f"])
     with pytest.raises(CommandError, match="no calculator"):
         answer_calculator(card, args={}, text="", knowledge=brain.knowledge, confidence=1.0)
+
+
+def section(reply, heading: str) -> str:
+    return next((s.text for s in reply.sections if s.heading == heading), "")
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "value"),
+    [
+        ("what's the NPV if we spend 500k upfront, 100k a year to run and it saves 5M a year over 3 years at 8%",
+         "NPV", "$12.13M"),
+        ("npv upfront 500k cost 100k benefit 5M years 5 rate 8%", "NPV", "$19.06M"),
+        ("npv of a 1M build, 200k/yr run, 3M/yr savings, 5 years, 12%", "NPV", "$9.09M"),
+        ("we got 460 right out of 500 on the eval, how confident can I be", "Confidence interval", "89.8%-93.8%"),
+        ("ROI on 1.5M eval budget vs 10M incidents prevented", "ROI (benefit-to-cost)", "6.7x"),
+    ],
+)
+def test_the_issue_examples_use_every_stated_figure(brain, text, label, value):
+    """The figures the issue found ignored are all used, so the result is the one asked for."""
+    reply = brain.answer(text)
+    assert facts(reply)[label] == value
+    assert not section(reply, "Not used")
+
+
+def test_a_figure_no_input_takes_is_named(brain):
+    """"I didn't use: 7 weeks" rather than dropping it."""
+    reply = brain.answer("npv cost=100K benefit=5M over 3 years, ready in 7 weeks")
+    assert section(reply, "Not used") == "I didn't use: 7 weeks (no input of `npv` takes it)."
+    assert facts(reply)["NPV"] == "$12.19M"
+
+
+def test_two_values_for_one_input_are_asked_about(brain):
+    """Two different costs in one sentence: neither is used, both are named, and the cost is asked for."""
+    reply = brain.answer("roi: we spend 2M, well, budget is 3M, and save 10M")
+    assert section(reply, "Not used") == ("I read two values for `cost` (2m and 3m) and used neither; "
+                                          "say which, e.g. `cost=2M`.")
+    assert reply.calculation.asking == "cost" and reply.calculation.known == {"benefit": "10m"}
+
+
+def test_an_incomplete_sentence_keeps_its_figures_in_the_try_line(brain):
+    """The Try line carries the user's own figures, and only the missing input is an example."""
+    reply = brain.answer("npv of a 2M build with 300k a year to run")
+    assert section(reply, "Try") == "`npv upfront=2M cost=300K benefit=5M`"
+    assert section(reply, "I still need") == "*What's the annual benefit?* e.g. `benefit=5M`"
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("team-cost current=8 target=1000000 cost_per_head=143K", "A team of 1,000,000 is far beyond any eval team"),
+        ("team-cost current=8 target=15 cost_per_head=143", "did you mean `cost_per_head=143K`?"),
+        ("roi cost=2 benefit=10M", "did you mean `cost=2K` or `cost=2M`?"),
+        ("roi cost=1M incidents=5000 incident_cost=1K", "5,000 incidents prevented a year"),
+        ("npv cost=100K benefit=5M rate=80%", "An 80% discount rate is far above the usual 8-15%"),
+        ("npv cost=100K benefit=5M years=40", "40 years is a long horizon"),
+        ("ci correct=9 n=10", "10 samples is a small eval"),
+    ],
+)
+def test_implausible_inputs_get_a_note_first(brain, text, note):
+    """A possible but implausible figure is computed with a note above it, never silently."""
+    reply = brain.answer(text)
+    assert reply.kind is ReplyKind.CALCULATOR and reply.facts
+    assert reply.sections[0].heading == "Check these figures" and note in reply.sections[0].text
+
+
+def test_plausible_inputs_get_no_note(brain):
+    """The guide's own examples need no sanity note."""
+    for text in ("roi cost=2M incidents=10 incident_cost=1M", "npv upfront=500K cost=100K benefit=5M",
+                 "team-cost current=8 target=15 cost_per_head=143K", "ci accuracy=92% n=500"):
+        assert not section(brain.answer(text), "Check these figures")
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "words"),
+    [
+        ("npv cost=100K benefit=5M years=-3", "years", "between 1 and 50"),
+        ("npv cost=100K benefit=5M over -3 years", "years", "between 1 and 50"),
+        ("npv cost=100K benefit=5M rate=800%", "rate", "between 0% and 100%"),
+        ("ci correct=600 n=500", "correct", "can't be more than `n`"),
+        ("we got 600 right out of 500 on the eval", "correct", "can't be more than `n`"),
+    ],
+)
+def test_impossible_inputs_are_errors_naming_the_field(brain, text, field, words):
+    """Negative years, a rate of 800%, more correct than samples: an error naming the field, with an example."""
+    reply = brain.answer(text)
+    assert reply.kind is ReplyKind.ERROR and reply.problem.field == field and words in reply.problem.message
