@@ -17,7 +17,7 @@ from evalbot.calculators import CALCULATORS
 _NOUN = r"(?:incidents?|issues?|outages?|failures?|bugs?|regressions?|problems?|errors?|escapes?|breach(?:es)?|disasters?)"
 _PREVENT = r"(?:prevent|avoid|stop|catch|block|eliminat|head(?:ing)? off)\w*"
 SAMPLES = (r"(?:samples?|examples?|items?|test cases?|cases?|questions?|prompts?|data ?points?|tests?|records?|rows?|"
-            r"inputs?|conversations?|queries|tasks?|instances?|responses?|outputs?|trials?|evals?|datapoints?)")
+            r"inputs?|conversations?|queries|tasks?|instances?|responses?|outputs?|trials?|evals|datapoints?)")
 _PEOPLE = r"(?:engineers?|people|heads?|headcount|hires?|ftes?|staff|annotators?|scientists?|persons?|folks|reports)"
 _BUILD = (r"upfront|up-front|up front|one-off|one off|one-time|one time|initial(?: investment| cost| build)?|"
           r"build(?:ing)?(?: cost| it| out)?|to build|to set up|setup|set-up|capex|capital")
@@ -77,7 +77,9 @@ _ROI = [
           rf"an? {_NOUN}|for each(?: one)?", weight=2.0),
     *_cue("incident_cost", r"costing|worth|at|@", weight=1.0),
     *_cue("incident_cost", rf"{_NOUN} (?:worth|costing|at|valued at)", weight=2.5),
-    *_cue("cost", r"(?:return|roi) (?:on|of|for)|fund(?:ing)? (?:eval|evals|evaluation|it)(?: at)?"),
+    *_cue("cost", r"(?:return|roi) (?:on|of|for)|fund(?:ing)? (?:eval|evals|evaluation|it)(?: at)?|runs?|comes? to|"
+                  r"totals?|totalling"),
+    *_cue("cost", r"on", weight=1.0),
     *_cue("_build", None, _BUILD),
     *_cue("_build", r"upfront|up-front|one-off|one-time|to build|build cost|initial investment|capex"),
 ]
@@ -96,13 +98,14 @@ _TEAM = [
     *_cue("current", rf"from|have|(?:a )?team (?:of|is|has)|team|currently|today|now|we're|we are|current(?:ly)?(?: team| headcount)?(?: of| is)?|"
                      rf"existing(?: team)?|start(?:ing)? (?:at|with)",
           rf"(?:{_PEOPLE} )?(?:today|now|currently|at the moment|right now|on the team)|existing|current"),
-    *_cue("target", r"to|grow(?:ing)? to|reach|want|need|plan for|aim for|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
+    *_cue("target", r"to", weight=1.5),
+    *_cue("target", r"grow(?:ing)? to|reach|want|need|plan for|aim for|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
                     r"goal(?: of| is)?|up to|become|end up (?:with|at)",
           rf"(?:{_PEOPLE} )?(?:next year|by year end|by the end of the year|target|in a year|planned|eventually)"),
     *_cue("cost_per_head", rf"at|@|costs?|salary(?: of)?|loaded cost(?: of)?|cost per (?:head|person|engineer)|"
                            rf"per (?:head|person|engineer|fte)|each (?:costs?|at)|paid",
           r"each|apiece|per (?:head|person|engineer|fte|hire|year each)|a (?:head|person|year each)|an engineer|"
-          r"(?:fully )?loaded|salary|per|all[- ]in"),
+          r"(?:fully )?loaded|per|all[- ]in"),
     *_cue("current", None, _PEOPLE, weight=1.0),
 ]
 _CI = [
@@ -140,8 +143,12 @@ CUES: Mapping[str, tuple[Cue, ...]] = MappingProxyType({
 })
 # The input a figure of some kind goes to when no cue names it: only where exactly one input takes that kind.
 FALLBACK: Mapping[str, Mapping[str, str]] = MappingProxyType({
-    "roi": MappingProxyType({"money": "cost"}),  # "ROI on 400k": the amount put in comes first and bare
     "npv": MappingProxyType({"percent": "rate", "years": "years"}),
-    "team-cost": MappingProxyType({"money": "cost_per_head"}),
     "confidence-interval": MappingProxyType({"percent": "accuracy"}),
+})
+
+# What a count input counts. A bare number right after another noun counts that instead:
+# "have 12 models" is not a headcount, "prevented across 4 teams" is not 4 incidents.
+COUNTED: Mapping[str, re.Pattern[str]] = MappingProxyType({
+    "current": re.compile(_PEOPLE), "target": re.compile(_PEOPLE), "incidents": re.compile(_NOUN),
 })

@@ -20,7 +20,7 @@ from itertools import product
 
 from evalbot.calculators import CALCULATORS, Calculator
 from evalbot.calculators.fields import FieldSpec
-from evalbot.inputs.cues import CUES, FALLBACK, Cue
+from evalbot.inputs.cues import COUNTED, CUES, FALLBACK, Cue
 from evalbot.inputs.figures import Figure, find_figures, spoken
 from evalbot.inputs.numbers import read_decimal
 
@@ -32,6 +32,9 @@ _FILLER = frozenset(
     "expected likely probably say call more than least less under".split())
 _MAX_GAP = 3
 _KEY_GAP = 0.25
+# Words that link a count to what follows rather than name what it counts ("12 with a loaded cost").
+_LINKING = frozenset("with by this that next so when after before within into from under total each and but or if "
+                     "vs versus while then plus".split())
 # A cue this far from its figure, for its weight, is too weak to count ("incidents prevented across 4 teams").
 _WEAKEST = 1.0
 # A leftover figure whose cue scores this much for a field already given makes that field unclear.
@@ -171,6 +174,8 @@ def _cue_edges(calculator: Calculator, text: str, figures: list[Figure]) -> list
                 gap = None  # a name is a cue only right next to its value ("rate 8%"), not "spend 5 engineers"
             if gap is None or cue.weight - gap < _WEAKEST or (spec is not None and not _fits(spec, figures[index], key=cue.key)):
                 continue
+            if span[1] <= figures[index].start and _counts_another_thing(flat, figures[index], cue.field, keys):
+                continue
             edges.append(_Edge(figure=index, field=cue.field, cue=cue_index * 100_000 + span[0],
                                score=cue.weight - gap))
     return edges
@@ -183,6 +188,18 @@ def _counts_something(flat: str, figure: Figure, keys: set[str]) -> bool:
     after = flat[figure.end:figure.end + 40].split(maxsplit=1)
     word = after[0] if after else ""
     return word.isalpha() and word not in _FILLER and word not in keys
+
+
+def _counts_another_thing(flat: str, figure: Figure, name: str, keys: set[str]) -> bool:
+    """Whether a bare number is followed by a noun that `name` does not count ("12 models" for a headcount)."""
+    counted = COUNTED.get(name)
+    if counted is None or not figure.plain:
+        return False
+    words = flat[figure.end:figure.end + 60].replace(",", " ").split()[:2]
+    first = words[0] if words else ""
+    if not first.isalpha() or first in _FILLER or first in _LINKING or first in keys or first.endswith("ing"):
+        return False
+    return not any(counted.fullmatch(word) for word in words)
 
 
 def _contained(spans: set[tuple[tuple[int, int], str, str]]) -> set[tuple[tuple[int, int], str, str]]:
