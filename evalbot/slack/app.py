@@ -7,6 +7,7 @@ from slack_sdk import WebClient
 
 from evalbot.config import Settings
 from evalbot.core.brain import Brain
+from evalbot.errors import ConfigError
 from evalbot.feedback.service import Feedback
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.deps import Deps
@@ -17,7 +18,9 @@ from evalbot.slack.middleware import EvalbotMiddleware
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
+from evalbot.slack.oauth import oauth_settings
 from evalbot.slack.web import build_web_client
+from evalbot.store import Store
 
 SEEN_EVENTS_FILE = "seen-events.sqlite3"
 LISTENER_THREADS = 16
@@ -58,6 +61,7 @@ def build_app(
     limiter: RateLimiter | None = None,
     feedback: Feedback | None = None,
     verify_requests: bool = True,
+    store: Store | None = None,
 ) -> EvalbotApp:
     """A Bolt `App` answering with `brain`.
 
@@ -68,6 +72,11 @@ def build_app(
         feedback: votes and the question log in the state store; None shows no feedback buttons.
         verify_requests: Bolt checks each request's Slack signature. Only a server that
             verifies every request before Bolt sees it (`SlackWsgiApp`) turns this off.
+        store: the state store; needed for a multi-workspace install (`settings.oauth`), whose
+            installations it holds.
+
+    Raises:
+        ConfigError: OAuth is configured and no store was given.
     """
     bolt_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _ClientGivenNotice) for f in bolt_logger.filters):
@@ -83,6 +92,11 @@ def build_app(
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
         feedback=feedback,
     )
+    oauth = None
+    if settings.oauth:
+        if store is None:
+            raise ConfigError("SLACK_CLIENT_ID/SLACK_CLIENT_SECRET: a multi-workspace install needs the state store")
+        oauth = oauth_settings(settings, store)
     app = EvalbotApp(
         deps=deps,
         name=BOLT_APP_NAME,
@@ -90,6 +104,8 @@ def build_app(
         signing_secret=settings.slack_signing_secret or "",
         request_verification_enabled=verify_requests,
         listener_executor=listeners,
+        oauth_settings=oauth,
+        installation_store_bot_only=True if oauth else None,
     )
     app.middleware(EvalbotMiddleware(deps, run_inline=listeners.run_next_inline))
     register_listeners(app)

@@ -16,9 +16,9 @@ DEPS_KEY = "evalbot"
 @dataclass(frozen=True, kw_only=True)
 class Deps:
     """The brain that answers (and its answers kept as finished messages), the per-user limiter
-    for free text, the duplicate-delivery store, the Home views recently sent, and the threads that compute answers a slash
-    command must not wait on past its ack budget. (The Web API client is Bolt's `client`
-    argument: the workspace's own token when several are installed.)"""
+    for free text, the duplicate-delivery store, the Home views recently sent, and the threads
+    that compute answers a slash command must not wait on past its ack budget. (The Web API
+    client is Bolt's `client` argument: the workspace's own token when several are installed.)"""
 
     brain: Brain
     answers: ReadyAnswers

@@ -35,7 +35,9 @@ class EvalbotMiddleware(Middleware):
         self.deps = deps
         self.run_inline = run_inline
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]  # noqa: A002 - Bolt's name
+    ) -> BoltResponse | None:
         context = req.context
         context[DEPS_KEY] = self.deps
         context["request_id"] = current_request_id() or new_request_id()

@@ -43,7 +43,9 @@ class SkipRepeats(Middleware):
     function middleware could ask for.
     """
 
-    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
+    def process(
+        self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]  # noqa: A002 - Bolt's name
+    ) -> BoltResponse | None:
         if is_repeat(req):
             return BoltResponse(status=200, body="")
         return next()

@@ -16,15 +16,27 @@ DEFAULT_HOST = "0.0.0.0"
 
 
 def check_settings(settings: Settings, *, http: bool) -> None:
-    """Raise one `ConfigError` line naming every missing or malformed variable."""
-    needed = ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"] if http else ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"]
+    """Raise one `ConfigError` line naming every missing or malformed variable.
+
+    Over HTTP, `SLACK_CLIENT_ID` with `SLACK_CLIENT_SECRET` (a multi-workspace install)
+    stand in for `SLACK_BOT_TOKEN`; Socket Mode runs with one bot token only (it has no
+    web server for the install pages).
+    """
+    if http:
+        needed = ["SLACK_SIGNING_SECRET"] if settings.oauth else ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]
+    else:
+        needed = ["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"]
     missing = [name for name in needed if not (getattr(settings, name.lower()) or "").strip()]
+    if bool(settings.slack_client_id) != bool(settings.slack_client_secret):
+        missing.append("SLACK_CLIENT_SECRET" if settings.slack_client_id else "SLACK_CLIENT_ID")
     wrong = []
     bot, app_token = settings.slack_bot_token or "", settings.slack_app_token or ""
     if bot and (not bot.startswith("xox") or bot.startswith("xapp-")):
         wrong.append("SLACK_BOT_TOKEN (must be a bot token, xoxb-…)")
     if app_token and not app_token.startswith("xapp-") and not http:
         wrong.append("SLACK_APP_TOKEN (must be an app-level token, xapp-…)")
+    if settings.oauth and not http:
+        wrong.append("SLACK_CLIENT_ID/SLACK_CLIENT_SECRET (a multi-workspace install is served over --http)")
     if missing or wrong:
         mode = "HTTP mode (--http)" if http else "Socket Mode (or use --http)"
         parts = [f"missing {', '.join(missing)}"] if missing else []
@@ -42,7 +54,7 @@ def _build(settings: Settings, *, verify_requests: bool = True):
     feedback = Feedback.from_store(store, retention_days=settings.evalbot_retention_days,
                                    admins=settings.evalbot_admins)
     try:
-        return build_app(settings, brain, feedback=feedback, verify_requests=verify_requests)
+        return build_app(settings, brain, feedback=feedback, verify_requests=verify_requests, store=store)
     except BoltError as e:
         raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by {settings.slack_api_url}: {e}") from e
     except OSError as e:

@@ -13,9 +13,14 @@ TIMEOUT_SECONDS = 10
 
 
 def build_web_client(settings: Settings) -> WebClient:
-    """The bot's Web API client, with bounded retries for 429s, 5xx and calls that never reached Slack."""
+    """The bot's Web API client, with bounded retries for 429s, 5xx and calls that never reached Slack.
+
+    Installed per workspace (`settings.oauth`), it has no token of its own: Bolt gives each
+    delivery a client with its workspace's token, and the OAuth flow calls `oauth.v2.access`
+    through this one (so SLACK_API_URL applies there too).
+    """
     return WebClient(
-        token=settings.slack_bot_token,
+        token=None if settings.oauth else settings.slack_bot_token,
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_SECONDS,
         retry_handlers=retry_handlers(),

@@ -1,6 +1,8 @@
 """The WSGI application gunicorn serves: a guard in front of Bolt's WSGI adapter.
 
 - `GET /health` answers 200 with a small JSON body, without touching Slack.
+- With a multi-workspace install (OAuth), `GET /slack/install` and
+  `GET /slack/oauth_redirect` are Bolt's OAuth flow (`evalbot.slack.oauth`).
 - `POST /slack/events` (events, interactivity and the slash command) is checked
   before Bolt sees it: a body over `MAX_BODY_BYTES` is refused with 413 before it
   is read; an unsigned, wrongly signed or stale request gets 401; a signed body
@@ -54,7 +56,7 @@ def _headers(environ: dict) -> dict[str, str]:
 
 
 class SlackWsgiApp:
-    """`POST /slack/events` and `GET /health` in front of a Bolt app."""
+    """`POST /slack/events`, `GET /health` (and the OAuth flow's pages) in front of a Bolt app."""
 
     def __init__(self, *, app: App, signing_secret: str, max_body_bytes: int = MAX_BODY_BYTES):
         self.app = app
@@ -87,6 +89,13 @@ class SlackWsgiApp:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return _reply(start_response, "200 OK", {"status": "ok"})
+        flow = self.app.oauth_flow
+        if flow is not None and path in (flow.install_path, flow.redirect_uri_path):
+            if method != "GET":
+                return _reply(start_response, "405 Method Not Allowed", {"error": "use GET"}, (("Allow", "GET"),))
+            request = BoltRequest(body="", query=environ.get("QUERY_STRING", ""), headers=_headers(environ))
+            handle = flow.handle_installation if path == flow.install_path else flow.handle_callback
+            return _respond(start_response, handle(request))
         if path != EVENTS_PATH:
             return _reply(start_response, "404 Not Found", {"error": "not found"})
         if method != "POST":

@@ -9,6 +9,7 @@ from slack_fakes import event_callback
 
 from evalbot.rendering.assistant import suggested_prompts
 from evalbot.slack.listeners.commands import COMMAND
+from evalbot.slack.oauth import BOT_SCOPES, REDIRECT_PATH
 
 MANIFEST = Path(__file__).parents[2] / "manifest.yml"
 # The keys schema v1 allows at each level we use (additionalProperties: false in the schema).
@@ -92,10 +93,22 @@ def test_scopes_are_what_the_app_uses(manifest):
     }
 
 
+def test_the_install_flow_asks_for_the_manifests_scopes_and_redirect(manifest):
+    """A workspace installed through GET /slack/install gets the scopes a manifest-created app has."""
+    assert set(BOT_SCOPES) == set(manifest["oauth_config"]["scopes"]["bot"])
+    assert f"https://HOST{REDIRECT_PATH}" in MANIFEST.read_text()  # commented: HTTP mode only
+
+
 def test_every_subscribed_event_has_a_listener(manifest, deliver):
     events = manifest["settings"]["event_subscriptions"]["bot_events"]
     assert sorted(events) == [
-        "app_home_opened", "app_mention", "assistant_thread_context_changed", "assistant_thread_started", "message.im",
+        "app_home_opened",
+        "app_mention",
+        "app_uninstalled",
+        "assistant_thread_context_changed",
+        "assistant_thread_started",
+        "message.im",
+        "tokens_revoked",
     ]
     for n, name in enumerate(events):
         event_type, _, channel_type = name.partition(".")

@@ -43,7 +43,9 @@ class HangsUpAfterReading:
                     data += conn.recv(4096)
                 head, _, body = data.partition(b"\r\n\r\n")
                 length = next(
-                    int(line.split(b":", 1)[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")
+                    int(line.split(b":", 1)[1])
+                    for line in head.split(b"\r\n")
+                    if line.lower().startswith(b"content-length")
                 )
                 while len(body) < length:
                     body += conn.recv(4096)

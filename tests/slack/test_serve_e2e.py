@@ -30,11 +30,11 @@ def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
 
 
 class Server:
-    def __init__(self, tmp: Path, fake_url: str):
+    def __init__(self, tmp: Path, fake_url: str, **extra_env: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(tmp / "serve.log", "w+")
-        env = clean_env(tmp, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_url)
+        env = clean_env(tmp, **{"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_url, **extra_env})
         self.proc = subprocess.Popen(
             [*EVALBOT, "serve", "--http", "--port", str(self.port)],
             cwd=tmp,
@@ -235,7 +235,10 @@ def test_sigterm_drains_the_reply_in_flight(tmp_path, fake):
         ({}, ["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET"]),
         ({"SLACK_BOT_TOKEN": TOKEN}, ["SLACK_SIGNING_SECRET"]),
         ({"SLACK_BOT_TOKEN": "xapp-1-oops", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN"]),
+        ({"SLACK_CLIENT_ID": "111.222", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN", "SLACK_CLIENT_SECRET"]),
+        ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "s3cr3t-client"}, ["SLACK_SIGNING_SECRET"]),
     ],
+    ids=["nothing", "no-signing-secret", "app-token-as-bot-token", "client-id-alone", "oauth-without-signing-secret"],
 )
 def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, env, needs):
     result = subprocess.run(
@@ -250,6 +253,37 @@ def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, e
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and all(name in lines[0] for name in needs)
     assert TOKEN not in result.stderr
+
+
+def test_oauth_install_pages_are_served_without_a_bot_token(tmp_path, fake):
+    """SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead of SLACK_BOT_TOKEN: the install page comes from gunicorn,
+    with the state kept in the state store in EVALBOT_DATA_DIR."""
+    srv = Server(tmp_path, fake.url, SLACK_BOT_TOKEN="", SLACK_CLIENT_ID="111.222", SLACK_CLIENT_SECRET="s3cr3t-client")
+    try:
+        with urllib.request.urlopen(srv.base + "/slack/install", timeout=5) as response:
+            page, cookie = response.read().decode(), response.headers.get("Set-Cookie", "")
+        assert "https://slack.com/oauth/v2/authorize?" in page and cookie.startswith("slack-app-oauth-state=")
+    finally:
+        assert srv.stop() == 0
+    assert (tmp_path / "data" / "evalbot.sqlite3").is_file()
+
+
+def test_socket_mode_serves_one_workspace_only(tmp_path):
+    result = subprocess.run(
+        [*EVALBOT, "serve"],
+        cwd=tmp_path,
+        env=clean_env(
+            tmp_path,
+            SLACK_BOT_TOKEN=TOKEN,
+            SLACK_APP_TOKEN="xapp-1-A0-1-abc",
+            SLACK_CLIENT_ID="111.222",
+            SLACK_CLIENT_SECRET="s3cr3t-client",
+        ),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 2 and "SLACK_CLIENT_ID" in result.stderr and "--http" in result.stderr
 
 
 def test_socket_mode_needs_an_app_token(tmp_path):

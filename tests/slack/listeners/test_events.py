@@ -2,6 +2,7 @@
 bots, edits and system messages ignored."""
 
 import json
+import logging
 
 import pytest
 from slack_fakes import BOT_ID, BOT_USER, direct_message, event_callback, mention
@@ -158,3 +159,20 @@ def test_a_failed_publish_is_tried_again_at_the_next_open(deliver, fake_slack):
     deliver(event_callback(home_opened(), event_id="EvOpenFails"))
     deliver(event_callback(home_opened(), event_id="EvOpenAgain"))
     assert len(fake_slack.calls_to("views.publish")) == 2
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": [BOT_USER]}, "event_ts": "1.1"},
+        {"type": "app_uninstalled", "event_ts": "1.2"},
+    ],
+    ids=["tokens_revoked", "app_uninstalled"],
+)
+def test_losing_the_single_bot_token_is_acknowledged_and_logged(deliver, fake_slack, caplog, event):
+    """With one SLACK_BOT_TOKEN there is nothing to delete: the warning tells the operator why answers stop."""
+    with caplog.at_level(logging.WARNING, logger="evalbot.slack.listeners.events.revocation"):
+        assert deliver(event_callback(event, event_id=f"EvLost{event['type']}")).status == 200
+    [record] = caplog.records
+    assert record.getMessage().startswith(event["type"]) and record.team_id == "T0001"
+    assert fake_slack.calls_to("chat.postMessage") == []

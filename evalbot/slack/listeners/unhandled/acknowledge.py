@@ -15,7 +15,11 @@ def acknowledge_action(ack, body, action) -> None:
     log.info(
         "no listener for action %s; acknowledged",
         action.get("action_id"),
-        extra={"action_id": action.get("action_id"), "block_id": action.get("block_id"), "payload_type": body.get("type")},
+        extra={
+            "action_id": action.get("action_id"),
+            "block_id": action.get("block_id"),
+            "payload_type": body.get("type"),
+        },
     )
 
 

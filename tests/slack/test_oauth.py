@@ -1,0 +1,246 @@
+"""Multi-workspace install: Bolt's OAuth flow end to end against the fake Web API (state cookie included),
+each workspace answered with its own token, and a revoked or uninstalled workspace's token never used again."""
+
+import io
+import json
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pytest
+from slack_fakes import BOT_USER, SECRET, event_callback, mention, signed_headers
+from slack_sdk.oauth.installation_store import Installation
+
+from evalbot.errors import ConfigError
+from evalbot.slack.app import build_app, drain
+from evalbot.slack.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
+from evalbot.slack.wsgi import SlackWsgiApp
+from evalbot.store import open_store
+
+CLIENT_ID = "1111111111.2222222222"
+CLIENT_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
+TEAMS = {"T0ALPHA1": "xoxb-alpha-1111-aaaaaaaaaaaa", "T0BETA22": "xoxb-beta-2222-bbbbbbbbbbbb"}
+
+
+def oauth_access(team: str, token: str) -> dict:
+    """`oauth.v2.access`'s answer for a bot install, as Slack documents it (trimmed)."""
+    return {
+        "ok": True,
+        "access_token": token,
+        "token_type": "bot",
+        "scope": ",".join(BOT_SCOPES),
+        "bot_user_id": BOT_USER,
+        "app_id": "A0EVALBOT",
+        "team": {"name": f"Team {team}", "id": team},
+        "enterprise": None,
+        "authed_user": {"id": "U0ADMIN1"},
+        "is_enterprise_install": False,
+    }
+
+
+class Browser:
+    """GET requests to the WSGI app as a browser makes them, keeping the cookies it is given."""
+
+    def __init__(self, wsgi: SlackWsgiApp):
+        self.wsgi, self.cookies = wsgi, {}
+
+    def get(self, path: str, **query: str) -> tuple[int, dict[str, str], str]:
+        environ = {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": urlencode(query),
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "SERVER_NAME": "localhost",
+            "SERVER_PORT": "3000",
+            "wsgi.input": io.BytesIO(b""),
+        }
+        if self.cookies:
+            environ["HTTP_COOKIE"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        answer = {}
+
+        def start_response(status, headers, exc_info=None):
+            answer["status"], answer["headers"] = int(status[:3]), headers
+
+        body = b"".join(self.wsgi(environ, start_response)).decode()
+        for name, value in answer["headers"]:
+            if name.lower() == "set-cookie":
+                key, _, rest = value.partition("=")
+                self.cookies[key] = rest.split(";", 1)[0]
+        return answer["status"], {name.lower(): value for name, value in answer["headers"]}, body
+
+    def post_event(self, body: str) -> int:
+        data = body.encode()
+        environ = {
+            "REQUEST_METHOD": "POST",
+            "PATH_INFO": "/slack/events",
+            "QUERY_STRING": "",
+            "SERVER_PROTOCOL": "HTTP/1.1",
+            "CONTENT_LENGTH": str(len(data)),
+            "wsgi.input": io.BytesIO(data),
+        }
+        for name, value in signed_headers(body).items():
+            key = name.upper().replace("-", "_")
+            environ["CONTENT_TYPE" if key == "CONTENT_TYPE" else f"HTTP_{key}"] = value
+        statuses = []
+        b"".join(self.wsgi(environ, lambda status, headers, exc_info=None: statuses.append(int(status[:3]))))
+        return statuses[0]
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """The state store the installations live in: SQLite (embedded) and a real PostgreSQL."""
+    url = request.getfixturevalue("postgres_url") if request.param == "postgresql" else None
+    opened = open_store(url=url, data_dir=tmp_path / "store")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture()
+def sqlite_store(tmp_path):
+    opened = open_store(data_dir=tmp_path / "store")
+    yield opened
+    opened.close()
+
+
+def oauth_app(settings, brain, store):
+    oauth = settings.model_copy(
+        update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET}
+    )
+    return build_app(oauth, brain, store=store, verify_requests=False)
+
+
+@pytest.fixture()
+def installed(settings, brain, sqlite_store):
+    """An app installed (through the stores, as a finished OAuth flow leaves them) in two workspaces."""
+    app = oauth_app(settings, brain, sqlite_store)
+    for team, token in TEAMS.items():
+        app.installation_store.save(
+            Installation(
+                app_id="A0EVALBOT",
+                team_id=team,
+                user_id="U0ADMIN1",
+                bot_token=token,
+                bot_id=f"B{team}",
+                bot_user_id=BOT_USER,
+                bot_scopes=list(BOT_SCOPES),
+            )
+        )
+    yield app
+    drain(app)
+
+
+def team_event(event: dict, team: str, event_id: str) -> str:
+    body = json.loads(event_callback(event, event_id=event_id))
+    body["team_id"] = team
+    body["authorizations"][0]["team_id"] = team
+    return json.dumps(body)
+
+
+def tokens_used(fake_slack, method: str) -> list[str]:
+    return [c["authorization"].removeprefix("Bearer ") for c in fake_slack.calls if c["method"] == method]
+
+
+def test_install_flow_end_to_end_then_the_workspace_is_answered_with_its_token(settings, brain, store, fake_slack):
+    """Add to Slack → state cookie → oauth.v2.access with the code → installation stored → events answered."""
+    team, token = "T0ALPHA1", TEAMS["T0ALPHA1"]
+    app = oauth_app(settings, brain, store)
+    browser = Browser(SlackWsgiApp(app=app, signing_secret=SECRET))
+    try:
+        status, _, page = browser.get(INSTALL_PATH)
+        assert status == 200 and "slack-app-oauth-state" in browser.cookies
+        link = re.search(r'href="(https://slack\.com/oauth/v2/authorize\?[^"]+)"', page)[1]
+        query = parse_qs(urlsplit(link.replace("&amp;", "&")).query)
+        assert query["client_id"] == [CLIENT_ID] and query["scope"] == [",".join(BOT_SCOPES)]
+        state = query["state"][0]
+        assert browser.cookies["slack-app-oauth-state"] == state
+
+        fake_slack.script("oauth.v2.access", (200, {}, oauth_access(team, token)))
+        status, _, page = browser.get(REDIRECT_PATH, code="c0de-from-slack", state=state)
+        assert status == 200 and "Thank you" in page
+        [exchange] = fake_slack.calls_to("oauth.v2.access")
+        assert exchange["code"] == "c0de-from-slack"
+        bot = app.installation_store.find_bot(enterprise_id=None, team_id=team)
+        assert bot is not None and bot.bot_token == token
+
+        assert browser.post_event(team_event(mention("budget"), team, "EvInstalled")) == 200
+        assert app.listener_runner.listener_executor.wait_idle(10)
+        assert tokens_used(fake_slack, "chat.postMessage") == [token]
+    finally:
+        drain(app)
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    ["wrong-state", "no-cookie", "state-used-twice"],
+)
+def test_a_callback_whose_state_does_not_check_out_installs_nothing(settings, brain, sqlite_store, fake_slack, tamper):
+    """A forged, cookie-less or replayed state parameter gets Bolt's failure page and no token exchange."""
+    app = oauth_app(settings, brain, sqlite_store)
+    browser = Browser(SlackWsgiApp(app=app, signing_secret=SECRET))
+    try:
+        browser.get(INSTALL_PATH)
+        state = browser.cookies["slack-app-oauth-state"]
+        if tamper == "state-used-twice":
+            fake_slack.script("oauth.v2.access", (200, {}, oauth_access("T0ALPHA1", TEAMS["T0ALPHA1"])))
+            assert browser.get(REDIRECT_PATH, code="first", state=state)[0] == 200
+            fake_slack.reset()
+        elif tamper == "no-cookie":
+            browser.cookies.clear()
+        elif tamper == "wrong-state":
+            state = "forged-" + state
+        status, _, page = browser.get(REDIRECT_PATH, code="c0de", state=state)
+        assert status == 400 and fake_slack.calls_to("oauth.v2.access") == []
+    finally:
+        drain(app)
+
+
+def test_events_from_two_workspaces_use_each_workspaces_token(installed, fake_slack):
+    browser = Browser(SlackWsgiApp(app=installed, signing_secret=SECRET))
+    for n, team in enumerate(TEAMS):
+        assert browser.post_event(team_event(mention("budget", ts=f"1700000500.00010{n}"), team, f"EvTeam{n}")) == 200
+    assert installed.listener_runner.listener_executor.wait_idle(10)
+    assert sorted(tokens_used(fake_slack, "chat.postMessage")) == sorted(TEAMS.values())
+
+
+def test_an_event_from_a_workspace_never_installed_is_not_answered(installed, fake_slack):
+    browser = Browser(SlackWsgiApp(app=installed, signing_secret=SECRET))
+    browser.post_event(team_event(mention("budget"), "T0STRANGE", "EvStranger"))
+    assert installed.listener_runner.listener_executor.wait_idle(10)
+    assert fake_slack.calls_to("chat.postMessage") == []
+
+
+REVOCATIONS = {
+    "tokens_revoked": {"type": "tokens_revoked", "tokens": {"oauth": [], "bot": [BOT_USER]}, "event_ts": "1.1"},
+    "app_uninstalled": {"type": "app_uninstalled", "event_ts": "1.2"},
+}
+
+
+@pytest.mark.parametrize("revocation", REVOCATIONS.values(), ids=REVOCATIONS.keys())
+def test_a_revoked_workspaces_token_is_never_used_again(installed, fake_slack, revocation):
+    """After the revocation event, that workspace's next mention is not answered with the dead token; the
+    other workspace is unaffected."""
+    browser = Browser(SlackWsgiApp(app=installed, signing_secret=SECRET))
+    assert browser.post_event(team_event(revocation, "T0ALPHA1", "EvRevoked")) == 200
+    assert installed.listener_runner.listener_executor.wait_idle(10)
+    assert installed.installation_store.find_bot(enterprise_id=None, team_id="T0ALPHA1") is None
+    fake_slack.reset()
+    for team in TEAMS:
+        browser.post_event(team_event(mention("budget"), team, f"EvAfterRevoke{team}"))
+    assert installed.listener_runner.listener_executor.wait_idle(10)
+    assert TEAMS["T0ALPHA1"] not in json.dumps(fake_slack.calls)
+    assert tokens_used(fake_slack, "chat.postMessage") == [TEAMS["T0BETA22"]]
+
+
+def test_bolts_revocation_leaves_the_token_in_the_installation_record(installed, fake_slack):
+    """Why the app looks tokens up with find_bot only: after Bolt's tokens_revoked listener the installation
+    record still holds the bot token, which Bolt's default lookup (find_installation) would hand out."""
+    browser = Browser(SlackWsgiApp(app=installed, signing_secret=SECRET))
+    browser.post_event(team_event(REVOCATIONS["tokens_revoked"], "T0ALPHA1", "EvRevokedOnly"))
+    assert installed.listener_runner.listener_executor.wait_idle(10)
+    leftover = installed.installation_store.find_installation(enterprise_id=None, team_id="T0ALPHA1")
+    assert leftover is not None and leftover.bot_token == TEAMS["T0ALPHA1"]
+    assert installed.installation_store.find_bot(enterprise_id=None, team_id="T0ALPHA1") is None
+
+
+def test_oauth_without_a_store_is_a_configuration_error(settings, brain):
+    with pytest.raises(ConfigError, match="SLACK_CLIENT_ID"):
+        oauth_app(settings, brain, None)
