@@ -34,7 +34,8 @@ class Server:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(tmp / "serve.log", "w+")
-        env = clean_env(tmp, **{"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_url, **extra_env})
+        slack = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_url}
+        env = clean_env(tmp, **{**slack, **extra_env})
         self.proc = subprocess.Popen(
             [*EVALBOT, "serve", "--http", "--port", str(self.port)],
             cwd=tmp,
