@@ -13,6 +13,8 @@ from evalbot.rendering.escape import unescape_slack
 from evalbot.rendering.slack_text import clip, esc, mrkdwn
 
 SHARE_ACTION = "evalbot_share"
+# Names the "Shared by" line, so a shared answer that is unfolded (More) keeps it.
+ATTRIBUTION_BLOCK = "evalbot_shared_by"
 _USER_ID = re.compile(r"^[UW][A-Z0-9]{2,30}$")
 
 
@@ -52,6 +54,7 @@ def mention(user_id: str) -> str:
 def shared_message(reply: Reply, *, user_id: str) -> dict:
     """`text` and `blocks` of a reply shared in a channel, attributed to who shared it."""
     who = mention(user_id)
-    attribution = {"type": "context", "elements": [mrkdwn(f"Shared by {who} from `/evalbot`")]}
+    attribution = {"type": "context", "block_id": ATTRIBUTION_BLOCK,
+                   "elements": [mrkdwn(f"Shared by {who} from `/evalbot`")]}
     blocks = [*render_blocks(reply, max_blocks=MAX_BLOCKS - 1), attribution]
     return {"text": clip(f"{who} shared: {fallback_text(reply)}", 3000), "blocks": blocks}

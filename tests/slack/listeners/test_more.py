@@ -6,7 +6,7 @@ from slack_fakes import block_actions, direct_message, event_callback, slash_com
 
 from evalbot.rendering.block_kit import MORE_ACTION, OFFER_ACTION
 from evalbot.rendering.feedback import Rated, feedback_block
-from evalbot.rendering.share import SHARE_ACTION
+from evalbot.rendering.share import ATTRIBUTION_BLOCK, SHARE_ACTION, shared_message
 
 DM = {"type": "message", "message_ts": "1700000002.000100", "channel_id": "D0DM0001", "is_ephemeral": False}
 EPHEMERAL = {"type": "message", "message_ts": "1700000001.000100", "channel_id": "C0CHAN01", "is_ephemeral": True}
@@ -68,3 +68,15 @@ def test_run_offer_answers_the_calculation_below(deliver, fake_slack):
     _, answer = fake_slack.wait_for("chat.postMessage", count=2)
     assert answer["channel"] == "D0DM0001" and "thread_ts" not in answer
     assert "I still need" in answer["text"] and "$2M" in answer["text"]
+
+
+def test_a_shared_answer_keeps_who_shared_it_when_unfolded(deliver, fake_slack, brain):
+    """Unfolding an answer shared from `/evalbot` keeps its "Shared by" line."""
+    shared = shared_message(brain.answer("how long an exercise window can I ask for?"), user_id="U0SHARER")
+    more = _buttons(shared["blocks"])[MORE_ACTION]
+    clicked = {"type": "message", "ts": "1700000005.000100", "blocks": shared["blocks"]}
+    container = {"type": "message", "message_ts": "1700000005.000100", "channel_id": "C0CHAN01", "is_ephemeral": False}
+    deliver.form(block_actions(more, container=container, message=clicked))
+    [update] = fake_slack.wait_for("chat.update")
+    assert update["blocks"][-1]["block_id"] == ATTRIBUTION_BLOCK and "<@U0SHARER>" in json.dumps(update["blocks"][-1])
+    assert "Other key points" in json.dumps(update["blocks"])
