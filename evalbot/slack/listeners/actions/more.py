@@ -19,9 +19,11 @@ def show_more(ack, body, action, context, client) -> None:
 def _unfolded(body: dict):
     """A `placement.Finish` keeping the folded message's "Shared by" line and feedback buttons."""
     original = body.get("message") if isinstance(body.get("message"), dict) else {}
-    shared_by = [b for b in original.get("blocks") or [] if isinstance(b, dict) and b.get("block_id") == ATTRIBUTION_BLOCK]
+    blocks = [b for b in original.get("blocks") or [] if isinstance(b, dict)]
+    shared_by = [b for b in blocks if b.get("block_id") == ATTRIBUTION_BLOCK]
     keep_votes = kept_feedback(body)
-    return lambda answer: keep_votes({**answer, "blocks": [*answer.get("blocks", [])[: MAX_BLOCKS - 2], *shared_by]})
+    room = MAX_BLOCKS - 1 - len(shared_by)  # one more for the votes
+    return lambda answer: keep_votes({**answer, "blocks": [*answer.get("blocks", [])[:room], *shared_by]})
 
 
 def run_offer(ack, body, action, context, client) -> None:
