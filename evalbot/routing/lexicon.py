@@ -129,7 +129,7 @@ SYNONYMS: dict[str, str] = {
     "retain": "retention", "retaining": "retention", "attrition": "retention",
     "pitching": "pitch", "pitches": "pitch", "deck": "pitch", "slides": "pitch",
     "politics": "political", "politic": "political",
-    "ty": "thanks", "thx": "thanks", "tysm": "thanks", "cheers": "thanks", "appreciated": "thanks",
+    "grateful": "thanks", "ty": "thanks", "thx": "thanks", "tysm": "thanks", "cheers": "thanks", "appreciated": "thanks",
     "hiya": "hello", "howdy": "hello", "yo": "hello", "heya": "hello", "morning": "hello",
     "acquire": "acquisition", "acquiring": "acquisition", "acquirer": "acquisition", "acquirers": "acquisition",
     "merger": "acquisition", "mergers": "acquisition", "buyout": "acquisition",

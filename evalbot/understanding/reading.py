@@ -63,7 +63,9 @@ def understand(text: str, *, speller: Repairer) -> Understanding:
         return Understanding(reading=Reading.LONE_WORD, ask=whole)
     if len(sentences) < LONG_POST_SENTENCES and not (len(sentences) > 1 and len(whole.split()) >= LONG_POST_WORDS):
         return Understanding(reading=Reading.ASK, ask=whole)
-    asks = [s for s in sentences if is_ask(s)][-ASK_SENTENCES:]
+    asks = [s for s in sentences if is_ask(s)]
     if not asks:
         return Understanding(reading=Reading.ASK, ask=whole)
+    # A forum post's first line is its title, and a title that asks is the question in brief.
+    asks = [asks[0], asks[-1]] if asks[0] is sentences[0] and len(asks) > 1 else asks[-ASK_SENTENCES:]
     return Understanding(reading=Reading.ASK, ask=speller.repair_text(normalise(" ".join(asks))), context=whole)

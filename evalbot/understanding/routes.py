@@ -8,8 +8,14 @@ from evalbot.understanding.reading import Reading, Understanding
 
 # An ask this sure of its topic stands even when the post around it reads as someone else's.
 SURE_ASK = 0.8
-# An ask with fewer content words than this ("how do I fix this?") says too little on its own.
+# An ask with fewer subject words than this ("how do I handle this situation?") says too little on its own.
 MIN_ASK_WORDS = 2
+# Words that ask for help without naming what it is about.
+ASKING_WORDS = frozenset(
+    """advice advise tips tip help suggest suggestions suggestion ideas idea thoughts thought input pointers guidance
+    recommend recommendations handle approach situation deal begin start best way ways take think feel wondering
+    curious question questions opinion consider decide decision do make""".split()
+)
 
 
 def route_understood(understood: Understanding, *, matcher: Matcher, knowledge: KnowledgeBase) -> Route | None:
@@ -30,7 +36,7 @@ def route_understood(understood: Understanding, *, matcher: Matcher, knowledge: 
     if not understood.context:
         return route
     post = matcher.route(understood.context)
-    weak_ask = route.out_of_scope or _smalltalk(route, knowledge) or len(content_words(understood.ask)) < MIN_ASK_WORDS
+    weak_ask = route.out_of_scope or _smalltalk(route, knowledge) or _subject_words(understood.ask) < MIN_ASK_WORDS
     if post.out_of_scope:
         return route if not weak_ask and route.confidence >= SURE_ASK else post
     if weak_ask:
@@ -38,6 +44,11 @@ def route_understood(understood: Understanding, *, matcher: Matcher, knowledge: 
     top = route.candidates[0].score if route.candidates else 0.0
     close = {c.intent for c in route.candidates if top - c.score <= matcher.thresholds.ambiguity_margin}
     return post if post.intent in close else route
+
+
+def _subject_words(ask: str) -> int:
+    """How many words of an ask name a subject, not counting the words of asking for help ("any advice?")."""
+    return sum(1 for word in content_words(ask) if word not in ASKING_WORDS)
 
 
 def _smalltalk(route: Route, knowledge: KnowledgeBase) -> bool:

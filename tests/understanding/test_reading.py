@@ -59,3 +59,11 @@ def test_two_short_sentences_are_not_a_long_post(speller):
     """A message of one or two short sentences is routed whole: its story is its ask."""
     understood = understand("I'm a new VP. How do I manage up?", speller=speller)
     assert (understood.ask, understood.context) == ("i'm a new vp. how do i manage up", "")
+
+
+def test_a_post_whose_title_asks_keeps_the_title_with_its_last_ask(speller):
+    """A forum post's first line is its title: when it asks, it joins the last ask."""
+    post = ("How do I negotiate equity in a startup offer?\nI have an offer for head of AI quality. "
+            "The base is fine. The grant looks small.\nWhat would you ask for?")
+    understood = understand(post, speller=speller)
+    assert understood.ask == "how do i negotiate equity in a startup offer what would you ask for"

@@ -62,3 +62,12 @@ def test_the_post_breaks_a_near_tie_between_the_asks_candidates(route, brain):
         reading=Reading.ASK, ask=ask,
         context="i am writing a one page memo to the cfo about our eval spend. she wants it short. " + ask)
     assert route(understood) == "executive-communication"
+
+
+@pytest.mark.parametrize("ask", ["any advice about how to begin", "how should i handle this situation", "do you have any advice"])
+def test_an_ask_made_of_asking_words_is_decided_by_the_post(route, ask):
+    """Words that only ask for help ("advice", "handle", "suggest") name no subject: the post does."""
+    understood = Understanding(
+        reading=Reading.ASK, ask=ask,
+        context=f"the acquirer's team is doing due diligence on our eval process before the deal closes. {ask}")
+    assert route(understood) == "m-and-a"
