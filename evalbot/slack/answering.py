@@ -11,6 +11,7 @@ from evalbot.feedback.recording import new_reply_ref
 from evalbot.rendering.block_kit import MAX_BLOCKS, message
 from evalbot.rendering.feedback import Rated, with_feedback
 from evalbot.rendering.share import private_message
+from evalbot.slack.conversation import answer_in_conversation
 from evalbot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
@@ -46,12 +47,20 @@ def _slow_down(deps: Deps) -> Reply:
     return slow_down(burst=deps.limiter.burst, per_second=deps.limiter.per_second)
 
 
-def answer_message(deps: Deps, text: object, *, user: str, team: str | None = None) -> dict:
-    """Answer free text from `user` as a finished message, within their rate limit (kept ready for repeats)."""
+def answer_message(deps: Deps, text: object, *, user: str, team: str | None = None,
+                   conversation: str | None = None) -> dict:
+    """Answer free text from `user` as a finished message, within their rate limit (kept ready for repeats).
+
+    Args:
+        conversation: the key of the conversation it belongs to (`conversation_key`); None stands alone.
+    """
     if not within_limit(deps, user):
         return message(_slow_down(deps))
     question = text if isinstance(text, str) else ""
-    reply, answer = deps.answers.message(question)
+    if conversation is None:
+        reply, answer = deps.answers.message(question)
+    else:
+        reply, answer = answer_in_conversation(deps, question, key=conversation)
     return rated(deps, reply, answer, question=question, user=user, team=team)
 
 

@@ -9,6 +9,7 @@ from evalbot.config import Settings
 from evalbot.core.brain import Brain
 from evalbot.errors import ConfigError
 from evalbot.feedback.service import Feedback
+from evalbot.store.conversations import ConversationStore, MemoryConversations, SqlConversations
 from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.deps import Deps
 from evalbot.slack.error_handler import handle_unexpected_error
@@ -60,6 +61,7 @@ def build_app(
     seen: SeenEvents | None = None,
     limiter: RateLimiter | None = None,
     feedback: Feedback | None = None,
+    conversations: ConversationStore | None = None,
     verify_requests: bool = True,
     store: Store | None = None,
 ) -> EvalbotApp:
@@ -70,6 +72,8 @@ def build_app(
         seen: the duplicate-delivery store; by default SQLite under `EVALBOT_DATA_DIR`.
         limiter: the per-user free-text limit; by default a burst of 20, then 1 a second.
         feedback: votes and the question log in the state store; None shows no feedback buttons.
+        conversations: where DMs and threads keep their context; by default the state store's
+            (shared by every worker and host), or this process's memory when there is no store.
         verify_requests: Bolt checks each request's Slack signature. Only a server that
             verifies every request before Bolt sees it (`SlackWsgiApp`) turns this off.
         store: the state store; needed for a multi-workspace install (`settings.oauth`), whose
@@ -91,6 +95,7 @@ def build_app(
         homes=RecentHomes(),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
         feedback=feedback,
+        conversations=conversations or (SqlConversations(engine=store.engine) if store else MemoryConversations()),
     )
     oauth = None
     if settings.oauth:

@@ -1,7 +1,7 @@
 """What the listeners need besides Bolt's own arguments, handed to them in `context["evalbot"]`."""
 
 from concurrent.futures import Executor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
@@ -9,6 +9,7 @@ from evalbot.slack.dedupe import SeenEvents
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
+from evalbot.store.conversations import ConversationStore, MemoryConversations
 
 DEPS_KEY = "evalbot"
 
@@ -16,9 +17,10 @@ DEPS_KEY = "evalbot"
 @dataclass(frozen=True, kw_only=True)
 class Deps:
     """The brain that answers (and its answers kept as finished messages), the per-user limiter
-    for free text, the duplicate-delivery store, the Home views recently sent, and the threads
-    that compute answers a slash command must not wait on past its ack budget. (The Web API
-    client is Bolt's `client` argument: the workspace's own token when several are installed.)"""
+    for free text, the duplicate-delivery store, the Home views recently sent, what each
+    conversation remembers, and the threads that compute answers a slash command must not
+    wait on past its ack budget. (The Web API client is Bolt's `client` argument: the
+    workspace's own token when several are installed.)"""
 
     brain: Brain
     answers: ReadyAnswers
@@ -26,6 +28,8 @@ class Deps:
     seen: SeenEvents
     homes: RecentHomes
     workers: Executor
+    # What each conversation (a DM, a thread) remembers; the state store's table when serving.
+    conversations: ConversationStore = field(default_factory=MemoryConversations)
     # Votes and the question log; None when the app runs without a state store.
     feedback: Feedback | None = None
 

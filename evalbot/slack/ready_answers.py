@@ -12,12 +12,16 @@ kept, keyed by the exact text and where it goes, and sent again as it is.
   reference every time (`answer_safely`), and the next ask tries again.
 - A kept message is shared by every thread that sends it, so nobody may change it;
   Bolt's `ack` and the Web API client only read the dicts they are given.
+- In a conversation the text alone no longer decides the answer ("benefit=10M" means
+  something after `roi cost=2M`): `converse` uses a kept message only for a turn the
+  conversation layer answered as a new question, and never keeps a follow-up's.
 """
 
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
+from evalbot.conversation import ConversationState, Turn, converse
 from evalbot.core.safe_answer import answer_safely
 from evalbot.core.brain import Brain
 from evalbot.core.reply import Reply
@@ -51,6 +55,17 @@ class ReadyAnswers:
     def private(self, text: str) -> tuple[Reply, dict]:
         """The reply to `text` and its private (`/evalbot`) message."""
         return self._answer("private", text, lambda reply: private_message(reply, question=text))
+
+    def converse(self, text: str, state: ConversationState | None) -> tuple[Turn, dict]:
+        """The turn answering `text` after `state` (see `evalbot.conversation.converse`), and its message."""
+        kept: list[tuple[Reply, dict]] = []
+
+        def fresh(question: str) -> Reply:
+            kept.append(self.message(question))
+            return kept[-1][0]
+
+        turn = converse(self.brain, text, state, fresh=fresh)
+        return turn, (kept[-1][1] if turn.fresh and kept else message(turn.reply))
 
     def kept_private(self, text: str) -> tuple[Reply, dict] | None:
         """The reply and private message for `text` if kept; None without computing anything."""
