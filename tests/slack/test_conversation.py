@@ -15,15 +15,20 @@ from evalbot.store import open_store
 from evalbot.store.conversations import SqlConversations
 
 @pytest.fixture()
-def conversations(tmp_path) -> SqlConversations:
-    """The state store's conversations table, in a SQLite file as `serve` uses by default."""
-    return SqlConversations(engine=open_store(data_dir=tmp_path / "store").engine)
+def store(tmp_path):
+    """The state store, in a SQLite file as `serve` uses by default."""
+    return open_store(data_dir=tmp_path / "store")
 
 
 @pytest.fixture()
-def send(settings, brain, conversations, fake_slack):
+def conversations(store) -> SqlConversations:
+    return SqlConversations(engine=store.engine)
+
+
+@pytest.fixture()
+def send(settings, brain, store, fake_slack):
     """`send(event)`: deliver one signed event (a fresh event id each time); the message evalbot posted."""
-    app = make_app(settings, brain, conversations=conversations)
+    app = make_app(settings, brain, store=store)
     deliver, ids = Deliver(app), itertools.count(1)
 
     def run(event: dict) -> dict:
