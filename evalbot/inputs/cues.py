@@ -1,7 +1,7 @@
-"""The cue words of each calculator input: the words people put next to its figure.
+r"""The cue words of each calculator input: the words people put next to its figure.
 
 `before` cues come before the figure ("spend 2M", "at 8%"), `after` cues follow it ("2M budget",
-"5 incidents", "1M each"); `#` in a cue stands for another figure ("460 out of #"). A field's
+"5 incidents", "1M each"); `\0` in a cue stands for another figure ("460 out of \0"). A field's
 name and aliases are cues too (weight 3), added from the calculator's fields. Fields starting
 with `_` are not inputs: they claim figures that belong to no input of this calculator, so those
 are named back rather than misread (a build cost is not the ROI's annual cost).
@@ -10,6 +10,7 @@ are named back rather than misread (a build cost is not the ROI's annual cost).
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 from evalbot.calculators import CALCULATORS
@@ -50,7 +51,7 @@ class Cue:
     weight: float = 2.0
     key: bool = False
 
-    @property
+    @cached_property
     def pattern(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w-])(?:{self.phrase})(?![\w-])")
 

@@ -55,3 +55,16 @@ def split_pairs(text: str) -> SplitText:
 def without_pairs(text: str) -> str:
     """`text` with every `key=value` pair taken out (never raises: no values are compared)."""
     return re.sub(r"\s+", " ", _PAIR.sub(" ", text)).strip()
+
+
+_UNIT = re.compile(r"(?<=\d)\s?(k|m|mm|bn|b)$")
+
+
+def as_typed(raw: str) -> str:
+    """A figure read from a (lower-cased) sentence as people type it in a command: `2m` -> `2M`."""
+    return _UNIT.sub(lambda unit: unit.group(1).upper(), raw.strip())
+
+
+def pair(key: str, value: str) -> str:
+    """`key=value` as the grammar reads it back: a value with a space is quoted (`cost="2 million"`)."""
+    return f'{key}="{value}"' if " " in value else f"{key}={value}"

@@ -21,6 +21,7 @@ from evalbot.core.handlers.common import bullets, choices, citation
 from evalbot.core.reply import Calculation, Fact, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.inputs.extract import detect_calculation, read_message
+from evalbot.inputs.pairs import as_typed, pair
 from evalbot.inputs.reading import Reading
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import CalculatorCard, Template
@@ -118,17 +119,11 @@ def _assumption(calculator: Calculator, name: str, outcome: Outcome) -> str:
 def _reading_notes(reading: Reading, calculator: Calculator) -> list[Section]:
     """Figures the message stated that were not used, and why."""
     lines = [f"I read two values for `{name}` ({' and '.join(values)}) and used neither; say which, e.g. "
-             f"`{name}={_typed(values[0])}`." for name, values in reading.unclear.items()]
+             f"`{pair(name, as_typed(values[0]))}`." for name, values in reading.unclear.items()]
     if reading.unused:
         lines.append(f"I didn't use: {', '.join(reading.unused)} (no input of `{calculator.id}` takes "
                      f"{'it' if len(reading.unused) == 1 else 'them'}).")
     return [Section(heading="Not used", text="\n".join(lines))] if lines else []
-
-
-def _typed(raw: str) -> str:
-    """A value as it goes into a `key=value` command: `1.5M`, `"2 million"`."""
-    value = re.sub(r"(\d)(k|m|mm|bn|b)\b", lambda m: m.group(1) + m.group(2).upper(), raw)
-    return f'"{value}"' if " " in value else value
 
 
 def _ask_for_inputs(card: CalculatorCard, calculator: Calculator, *, needed: list[str], known: dict[str, str],
@@ -146,8 +141,8 @@ def _ask_for_inputs(card: CalculatorCard, calculator: Calculator, *, needed: lis
         sections.append(Section(heading="I have", text=got))
     sections += _reading_notes(reading, calculator)
     sections.append(Section(heading="I still need", text=f"*{spec.ask()}* e.g. {', or '.join(ways)}"))
-    example = {**{n: _typed(v) for n, v in known.items()}, **{n: calculator.spec(n).example for n in needed}}
-    ordered = [f"{f.name}={example[f.name]}" for f in calculator.fields if f.name in example]
+    example = {**{n: as_typed(v) for n, v in known.items()}, **{n: calculator.spec(n).example for n in needed}}
+    ordered = [pair(f.name, example[f.name]) for f in calculator.fields if f.name in example]
     sections.append(Section(heading="Try", text=f"`{' '.join([calculator.id, *ordered])}`"))
     return Reply(
         intent=card.id, kind=ReplyKind.CALCULATOR, confidence=confidence, title=card.title,

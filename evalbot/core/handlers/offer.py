@@ -1,15 +1,13 @@
 """The calculation a question's own figures can start: "justify the 2M eval budget" offers `roi cost=2M`."""
 
-import re
 from collections.abc import Mapping
 
 from evalbot.calculators import CALCULATORS, Calculator, missing_inputs, read_inputs
 from evalbot.core.reply import Offer
 from evalbot.errors import CommandError
 from evalbot.inputs.extract import extract_inputs
+from evalbot.inputs.pairs import as_typed, pair
 from evalbot.routing.grammar import Tool, parse_command
-
-_UNIT = re.compile(r"(?<=\d)\s?([kmb]|mm|bn)$")
 
 
 def calculation_offers(text: str) -> list[Offer]:
@@ -24,7 +22,7 @@ def calculation_offers(text: str) -> list[Offer]:
     if best is None:
         return []
     calculator, found = best
-    offer = _offer(calculator, {name: _as_typed(raw) for name, raw in found.items()})
+    offer = _offer(calculator, {name: as_typed(raw) for name, raw in found.items()})
     return [offer] if offer else []
 
 
@@ -51,15 +49,5 @@ def _offer(calculator: Calculator, pairs: Mapping[str, str]) -> Offer | None:
     except CommandError:
         return None  # a figure the calculator would refuse is not worth offering
     ordered = [spec.name for spec in calculator.fields if spec.name in pairs]
-    command = " ".join([calculator.id, *(f"{name}={_quoted(pairs[name])}" for name in ordered)])
+    command = " ".join([calculator.id, *(pair(name, pairs[name]) for name in ordered)])
     return Offer(command=command, needs=missing_inputs(calculator, values))
-
-
-def _as_typed(raw: str) -> str:
-    """A figure from a (lower-cased) sentence as people type it in a command: `2m` -> `2M`."""
-    return _UNIT.sub(lambda unit: unit.group(1).upper(), raw.strip())
-
-
-def _quoted(value: str) -> str:
-    """A `key=value` value as the grammar reads it back: `"2 million"` keeps its space."""
-    return f'"{value}"' if " " in value else value
