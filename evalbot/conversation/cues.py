@@ -33,6 +33,8 @@ WHAT_IF = re.compile(
 _LEAD_IN = re.compile(rf"^{_OPENER}(?:(?:what|how) about\s+|what if\s+|and\s+)*")
 # A fragment that sets a condition on the last question rather than naming a new subject.
 _CONDITION = re.compile(r"^(?:for|at|in|as|with|without|if|when|on|under|from|inside|during|after|before)\b")
+# A bare condition ("for a startup") longer than this is a question of its own.
+CONDITION_WORDS = 6
 # Marked as a follow-up: an opener word, or "what about", or a condition.
 _MARKED = re.compile(rf"^(?:(?:and|also|but|so|then|ok|okay)\b|(?:what|how) about\b|what if\b)")
 
@@ -50,7 +52,9 @@ def is_marked(text: str) -> bool:
 def is_condition(text: str) -> bool:
     """A follow-up that qualifies the last question ("and for a startup", "what about at a big company")."""
     rest = fragment(text)
-    return rest != text and bool(_CONDITION.match(rest)) or bool(_CONDITION.match(text) and len(text.split()) <= 6)
+    if rest != text:  # "and for a startup", "what about at a big company"
+        return bool(_CONDITION.match(rest))
+    return bool(_CONDITION.match(text)) and word_count(text) <= CONDITION_WORDS  # "for a startup"
 
 
 def word_count(text: str) -> int:

@@ -1,7 +1,7 @@
 """Rendering a template into a ready-to-paste draft."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import TemplateError
@@ -22,11 +22,13 @@ class Draft:
         text: the draft, raw (the Slack renderer escapes it).
         outcome: the calculator run that filled figures in, if any.
         placeholders: (name, label) of every field still shown as `[label]`.
+        given: the user's input as given: `key=value` pairs over figures read from the sentence.
     """
 
     text: str
     outcome: Outcome | None
     placeholders: list[tuple[str, str]]
+    given: dict[str, str] = field(default_factory=dict)
 
     @property
     def headline(self) -> str:
@@ -71,4 +73,4 @@ def render_draft(template: Template, *, args: Mapping[str, str], text: str = "",
         raise KnowledgeError([f"{origin or template.id}: field 'body': {e}"]) from e
     waiting = [(name, labels[name]) for name, value in context.items()
                if isinstance(value, Placeholder) and value in rendered]
-    return Draft(text=rendered.strip() + "\n", outcome=outcome, placeholders=waiting)
+    return Draft(text=rendered.strip() + "\n", outcome=outcome, placeholders=waiting, given={**prose, **args})

@@ -14,17 +14,18 @@ from evalbot.knowledge_base.models import Template, TemplateField
 MAX_TEXT = 1000
 
 
-def field_pair(field: TemplateField) -> str:
-    """`name=example`, quoted when the example has spaces."""
-    value = field.example
+def field_pair(field: TemplateField, value: str | None = None) -> str:
+    """`name=value` (by default the field's example), quoted when the value has spaces."""
+    value = field.example if value is None else value
     if any(c.isspace() for c in value):
         value = f"'{value}'" if '"' in value else f'"{value}"'
     return f"{field.name}={value}"
 
 
-def example_command(template: Template) -> str:
-    """A complete command for `template`, built from its fields' examples."""
-    return " ".join([f"template {template.short_name}", *(field_pair(f) for f in template.fields)])
+def example_command(template: Template, *, given: Mapping[str, str] | None = None) -> str:
+    """A complete command for `template`: the values `given` by the user, the fields' examples for the rest."""
+    given = given or {}
+    return " ".join([f"template {template.short_name}", *(field_pair(f, given.get(f.name)) for f in template.fields)])
 
 
 def calculator_for(template: Template) -> Calculator | None:

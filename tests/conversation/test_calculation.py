@@ -96,3 +96,12 @@ def test_thanks_does_not_end_the_calculation(talk):
     """A thank-you between the ask and the answer leaves the calculation waiting."""
     reply = talk("roi cost=2M", "thanks", "benefit is 10M")
     assert facts(reply)[ROI] == "5.0x"
+
+
+def test_a_template_waiting_for_a_figure_is_filled_in_by_the_next_message(talk):
+    """`template budget-pitch cost=2M`, then "benefit is 10M": the same draft, now with the ROI written in."""
+    first = talk("template budget-pitch cost=2M")
+    assert first.calculation.asking == "benefit" and "[" in first.draft
+    reply = talk("template budget-pitch cost=2M", "benefit is 10M")
+    assert reply.intent == "template:budget-pitch" and facts(reply)[ROI] == "5.0x"
+    assert "$2M" in reply.draft and "5.0x" in reply.draft

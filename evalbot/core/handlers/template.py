@@ -2,7 +2,8 @@
 
 from evalbot.core.handlers.calculator import outcome_facts
 from evalbot.core.handlers.common import bullets, choices, citation
-from evalbot.core.reply import Reply, ReplyKind, Section
+from evalbot.calculators import get_calculator, still_needed
+from evalbot.core.reply import Calculation, Reply, ReplyKind, Section
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Template
 
@@ -33,7 +34,7 @@ def answer_template(
         gaps = [f"[{label}]: `{field_pair(fields[name])}`" if name in fields
                 else f"[{label}]: worked out once the figures above are in" for name, label in draft.placeholders]
         sections.append(Section(heading="Still to fill in", text=bullets(gaps)))
-        sections.append(Section(heading="Fill it in", text=f"`{example_command(template)}`"))
+        sections.append(Section(heading="Fill it in", text=f"`{example_command(template, given=draft.given)}`"))
     return Reply(
         intent=template.id,
         kind=ReplyKind.TEMPLATE,
@@ -44,4 +45,15 @@ def answer_template(
         draft=draft.text,
         citation=citation(template),
         related=choices(template.related, knowledge),
+        calculation=_calculation(template, given=draft.given),
     )
+
+
+def _calculation(template: Template, *, given: dict[str, str]) -> Calculation | None:
+    """For a template its calculator fills: the input given, and the calculator input still needed."""
+    calculator = get_calculator(template.calculator or "")
+    if calculator is None:
+        return None
+    keys = calculator.keys()
+    needed = still_needed(calculator, {keys[key] for key in given if key in keys})
+    return Calculation(calculator=calculator.id, known=given, missing=needed, asking=needed[0] if needed else None)

@@ -69,3 +69,18 @@ def test_template_reads_figures_from_a_sentence(brain):
     reply = answer_template(template, args={}, text="we spend 2M and prevent 10 incidents at 1M each",
                             knowledge=brain.knowledge, confidence=0.5)
     assert "5.0x" in reply.draft
+
+
+def test_a_calculator_template_says_what_it_still_needs_and_fills_its_example_with_the_users_figures(brain):
+    """`template budget-pitch cost=2M`: the calculation knows the cost and asks for the benefit next;
+    the "Fill it in" command keeps the user's cost."""
+    reply = brain.answer("template budget-pitch cost=2M")
+    assert (reply.calculation.calculator, reply.calculation.known, reply.calculation.asking) == (
+        "roi", {"cost": "2M"}, "benefit")
+    fill = next(s.text for s in reply.sections if s.heading == "Fill it in")
+    assert fill.startswith("`template budget-pitch cost=2M ")
+
+
+def test_a_template_without_a_calculator_has_no_calculation(brain):
+    """A template no calculator fills carries no calculation state."""
+    assert brain.answer("template early-warning").calculation is None
