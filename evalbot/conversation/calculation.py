@@ -1,6 +1,31 @@
 """Follow-ups on a calculation: the input it asked for ("benefit is 10M"), or a what-if ("only 5 incidents?")."""
 
-from evalbot.calculators import Calculator
+from evalbot.calculators import Calculator, get_calculator
+from evalbot.conversation.state import ConversationState
+from evalbot.core.brain import Brain
+from evalbot.core.reply import Reply, Section
+from evalbot.inputs.followup import read_followup
+
+
+def recalculated(brain: Brain, text: str, state: ConversationState) -> Reply | None:
+    """The last calculation (or draft) again with the figures `text` states merged over its inputs.
+
+    None when `text` states no figure for it. Figures it could not use are named back.
+
+    Args:
+        text: the message, Slack markup stripped.
+    """
+    calculator = get_calculator(state.calculator or "")
+    if calculator is None:
+        return None
+    reading = read_followup(calculator.id, text, asking=state.asking)
+    if not reading.inputs:
+        return None
+    reply = brain.answer_intent(state.intent, args=changed_inputs(calculator, state.inputs, reading.inputs))
+    if not reading.unused:
+        return reply
+    note = Section(heading="Not used", text=f"I didn't use: {', '.join(reading.unused)}.")
+    return reply.model_copy(update={"sections": [*reply.sections, note]})
 
 
 def changed_inputs(calculator: Calculator, before: dict[str, str], change: dict[str, str]) -> dict[str, str]:

@@ -4,12 +4,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
-from evalbot.conversation.follow_up import about_nothing, follow_up
+from evalbot.conversation.brevity import about_nothing
+from evalbot.conversation.follow_up import follow_up
 from evalbot.conversation.state import ConversationState, remember
-from evalbot.core.brain import Brain, problem_reply
+from evalbot.core.brain import MAX_INPUT_CHARS, Brain, problem_reply
 from evalbot.core.reply import Reply
 from evalbot.core.safe_answer import answer_safely, logged_apology
 from evalbot.errors import CommandError
+from evalbot.routing.normalise import normalise, strip_slack
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -37,7 +39,7 @@ def converse(brain: Brain, text: str, state: ConversationState | None, *,
     """
     answer_fresh = fresh or partial(answer_safely, brain)
     if state is None:
-        nothing = about_nothing(brain, text)
+        nothing = about_nothing(brain, normalise(strip_slack(text[:MAX_INPUT_CHARS])))
         reply = nothing or answer_fresh(text)
         return Turn(reply=reply, state=remember(reply, question=text, knowledge=brain.knowledge, previous=None),
                     fresh=nothing is None)

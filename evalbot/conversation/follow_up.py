@@ -5,19 +5,17 @@ The order matters. A command (`roi cost=3M`, `checklist equity`) is always itsel
 question is let go, and only then do the figures or a condition carry the last answer on.
 """
 
-from evalbot.calculators import get_calculator
-from evalbot.conversation.brevity import shorter
-from evalbot.conversation.calculation import changed_inputs
-from evalbot.conversation.cues import MORE, SHORTER, WHAT_IF, fragment, is_condition, is_marked, word_count
+from evalbot.conversation.brevity import shorter_or_more
+from evalbot.conversation.calculation import recalculated
+from evalbot.conversation.cues import WHAT_IF, is_marked, word_count
 from evalbot.conversation.references import referenced
 from evalbot.conversation.state import ConversationState
+from evalbot.conversation.topic import on_topic
 from evalbot.core.brain import MAX_INPUT_CHARS, Brain
-from evalbot.core.handlers.smalltalk import answer_help
-from evalbot.core.reply import Reply, ReplyKind, Section
+from evalbot.core.reply import Reply, ReplyKind
 from evalbot.inputs.extract import detect_calculation
-from evalbot.inputs.followup import read_followup
 from evalbot.knowledge_base.models import Entry, Template
-from evalbot.routing.grammar import Command, Tool
+from evalbot.routing.grammar import Tool
 from evalbot.routing.matcher import Route
 from evalbot.routing.normalise import normalise, strip_slack
 
@@ -26,7 +24,6 @@ NEW_QUESTION_WORDS = 7
 NEW_QUESTION_CONFIDENCE = 0.8
 # A short message with figures, after a calculation, changes that calculation.
 WHAT_IF_WORDS = 6
-NOTHING_YET = "Nothing to go on yet"
 
 
 def follow_up(brain: Brain, text: str, state: ConversationState) -> Reply | None:
@@ -41,52 +38,23 @@ def follow_up(brain: Brain, text: str, state: ConversationState) -> Reply | None
         return None
     command = brain.command_of(text)
     if command is not None:
-        return _continued(brain, command, stripped, state)
-    if SHORTER.match(normal):
-        return shorter(_again(brain, state))
-    if MORE.match(normal):
-        if state.more is None:
-            return _again(brain, state)
-        return brain.answer_more(state.more).model_copy(update={"confidence": state.confidence})
+        # `roi benefit=10M` while `roi` waits for its benefit adds to it; any other command stands alone.
+        waiting = state.asking is not None and command.tool is Tool.CALCULATOR and command.name == state.calculator
+        return recalculated(brain, stripped, state) if waiting else None
+    short_or_long = shorter_or_more(brain, normal, state)
+    if short_or_long is not None:
+        return short_or_long
     entry = referenced(normal, offered=state.offered, current=state.intent, knowledge=brain.knowledge)
     if entry is not None:
         return _picked(brain, entry, state)
     route = brain.route(text)
     if _new_question(stripped, normal, route, state):
         return None
-    if state.calculator is not None:
-        reply = _calculation(brain, stripped, normal, route, state)
+    if state.calculator is not None and (state.asking is not None or _what_if(normal, route, state)):
+        reply = recalculated(brain, stripped, state)
         if reply is not None:
             return reply
-    if state.kind is ReplyKind.TOPIC:
-        return _topic(brain, normal, route, state)
-    return None
-
-
-def about_nothing(brain: Brain, text: str) -> Reply | None:
-    """With no conversation yet, "shorter" or "more" has nothing to work on: say so, with examples; else None."""
-    normal = normalise(strip_slack(text[:MAX_INPUT_CHARS]))
-    if not (SHORTER.match(normal) or MORE.match(normal)):
-        return None
-    menu = answer_help(brain.knowledge)
-    opening = Section(text="There is no earlier answer in this conversation to make shorter or longer. "
-                           "Ask me something first, for example:")
-    return menu.model_copy(update={"title": NOTHING_YET,
-                                   "sections": [opening, *(s for s in menu.sections if s.heading == "Try")]})
-
-
-def _again(brain: Brain, state: ConversationState, *, question: str | None = None) -> Reply:
-    """The last answer once more; a topic leads with what answers `question` (by default, the last one)."""
-    args = state.inputs if state.calculator is not None else None
-    reply = brain.answer_intent(state.intent, args=args, question=state.question if question is None else question)
-    return reply.model_copy(update={"confidence": state.confidence})
-
-
-def _continued(brain: Brain, command: Command, stripped: str, state: ConversationState) -> Reply | None:
-    """`roi benefit=10M` while `roi` waits for its benefit adds to it; any other command stands alone."""
-    if state.asking is None or command.tool is not Tool.CALCULATOR or command.name != state.calculator:
-        return None
-    return _recalculated(brain, stripped, state)
+    return on_topic(brain, normal, route, state) if state.kind is ReplyKind.TOPIC else None
 
 
 def _picked(brain: Brain, entry: Entry, state: ConversationState) -> Reply:
@@ -106,42 +74,7 @@ def _new_question(stripped: str, normal: str, route: Route | None, state: Conver
             and word_count(normal) >= NEW_QUESTION_WORDS and not is_marked(normal))
 
 
-def _calculation(brain: Brain, stripped: str, normal: str, route: Route | None,
-                 state: ConversationState) -> Reply | None:
-    """Figures for the last calculation: the input it asked for, or a what-if on a finished one."""
-    if state.asking is None:
-        short = word_count(normal) <= WHAT_IF_WORDS or (route is not None and route.intent == state.intent)
-        if not (WHAT_IF.match(normal) or short):
-            return None
-    return _recalculated(brain, stripped, state)
-
-
-def _recalculated(brain: Brain, text: str, state: ConversationState) -> Reply | None:
-    """The last calculation again with the figures `text` states merged over its inputs; None if it states none."""
-    calculator = get_calculator(state.calculator or "")
-    if calculator is None:
-        return None
-    reading = read_followup(calculator.id, text, asking=state.asking)
-    if not reading.inputs:
-        return None
-    reply = brain.answer_intent(state.intent, args=changed_inputs(calculator, state.inputs, reading.inputs))
-    if not reading.unused:
-        return reply
-    note = Section(heading="Not used", text=f"I didn't use: {', '.join(reading.unused)}.")
-    return reply.model_copy(update={"sections": [*reply.sections, note]})
-
-
-def _topic(brain: Brain, normal: str, route: Route | None, state: ConversationState) -> Reply | None:
-    """A follow-up on the last topic: a condition on it ("and for a startup?"), or a part of it the words
-    alone do not place ("and the window?")."""
-    if is_condition(normal):
-        return _again(brain, state, question=f"{state.question} {fragment(normal)}")
-    unplaced = route is None or route.out_of_scope
-    if is_marked(normal) and unplaced and _mentions(brain, fragment(normal), state.intent):
-        return _again(brain, state, question=fragment(normal))
-    return None
-
-
-def _mentions(brain: Brain, words: str, intent: str) -> bool:
-    """Whether `words` share anything with the entry `intent` (it ranks at all for them)."""
-    return any(c.intent == intent for c in brain.matcher.rank(words, limit=len(brain.knowledge.entries)))
+def _what_if(normal: str, route: Route | None, state: ConversationState) -> bool:
+    """Worded as a change to the finished calculation: "what if …", a short fragment, or routed to it anyway."""
+    return bool(WHAT_IF.match(normal)) or word_count(normal) <= WHAT_IF_WORDS or (
+        route is not None and route.intent == state.intent)
