@@ -143,3 +143,15 @@ def test_a_repeated_command_is_answered_from_the_kept_message(deliver):
     first = body_json(deliver.form(slash_command("checklist promotion", user="UONE")))
     second = body_json(deliver.form(slash_command("checklist promotion", user="UTWO")))
     assert first == second and SHARE_ACTION in json.dumps(second["blocks"])
+
+
+def test_in_a_conversation_only_turns_answered_as_new_use_or_fill_the_kept_messages(brain):
+    """A new question in a conversation gets the kept message itself; a follow-up is computed and never kept."""
+    answers = ReadyAnswers(brain=brain)
+    _, kept = answers.message("benefit=10M")
+    turn, sent = answers.converse("benefit=10M", None)
+    assert turn.fresh and sent is kept
+    asked, _ = answers.converse("roi cost=2M", None)
+    followed, computed = answers.converse("benefit=10M", asked.state)
+    assert not followed.fresh and computed is not kept and "5.0x" in json.dumps(computed["blocks"])
+    assert answers.message("benefit=10M")[1] is kept and len(answers) == 2
