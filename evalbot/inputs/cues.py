@@ -25,9 +25,10 @@ _BUILD = (r"upfront|up-front|up front|one-off|one off|one-time|one time|initial(
 _RUN = (r"(?:to |a year to )?(?:run|operate|maintain|keep(?: it)? running|keep(?: it)? going)(?: it)?|running(?: costs?)?|"
         r"operating(?: costs?)?|opex|maintenance|upkeep|run ?costs?|ongoing(?: costs?)?|annual (?:run )?costs?|"
         r"running|to run")
-_BENEFIT_BEFORE = (r"sav(?:e|es|ed|ing|ings)(?: of)?|generat\w+|earn\w*|brings? in|unlock\w*|returns?(?! on)|"
+_BENEFIT_BEFORE = (r"sav(?:e|es|ed|ing|ings)(?: of)?|gets? back|(?:avoid|prevent|stop)\w* (?:losses|damages?|costs)(?: of| worth)?|"
+                   r"(?:losses|damages?) (?:avoided|prevented)(?: of)?|generat\w+|earn\w*|brings? in|unlock\w*|returns?(?! on)|"
                    r"benefits?|(?<!present )value(?:d at)?|worth|payoff|upside|gains?")
-_BENEFIT_AFTER = (r"prevented|avoided|(?:in |of |a year in |per year in )?(?:annual |yearly |total )?(?:savings?|benefits?|value|saved|gains?|upside|revenue|"
+_BENEFIT_AFTER = (r"prevented|avoided|back|in return|(?:a year |per year )?back|(?:in |of |a year in |per year in )?(?:annual |yearly |total )?(?:savings?|benefits?|value|saved|gains?|upside|revenue|"
                   rf"returns?|of (?:losses|damage) (?:avoided|prevented)|(?:in |of |worth of )?(?:[a-z]+ )?{_NOUN} "
                   rf"(?:prevented|avoided|caught|stopped|blocked)|(?:in |of |worth of )?(?:losses|damage) "
                   r"(?:avoided|prevented))")
@@ -62,7 +63,7 @@ def _cue(field: str, before: str | None = None, after: str | None = None, *, wei
 
 
 _ROI = [
-    *_cue("cost", r"spend\w*|spent|costs?|costing|budget(?:ed| of| is)?|invest\w*|pay(?:s|ing)?|fund\w*|price|"
+    *_cue("cost", r"spend\w*|spent|costs?|costing|bill|outlay|expenses?|expenditure|price tag|budget(?:ed| of| is)?|invest\w*|pay(?:s|ing)?|fund\w*|price|"
                   r"program cost|annual cost|cost us|costs us",
           r"(?:(?:eval|evaluation|program|team|annual|yearly|total|quality) ){0,2}(?:budget|spend|investment|cost|"
           r"program)|(?:a year )?(?:on|in|into) (?:eval|evals|evaluation|the (?:eval )?(?:team|program))|to run"),
@@ -100,6 +101,7 @@ _TEAM = [
                      rf"existing(?: team)?|start(?:ing)? (?:at|with)",
           rf"(?:{_PEOPLE} )?(?:today|now|currently|at the moment|right now|on the team)|existing|current"),
     *_cue("target", r"to", weight=1.5),
+    *_cue("target", r"->|=>|\u2192"),
     *_cue("target", r"grow(?:ing)? to|reach|want|need|plan for|aim for|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
                     r"goal(?: of| is)?|up to|become|end up (?:with|at)",
           rf"(?:{_PEOPLE} )?(?:next year|by year end|by the end of the year|target|in a year|planned|eventually)"),

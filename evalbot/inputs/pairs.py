@@ -41,7 +41,8 @@ def split_pairs(text: str) -> SplitText:
     for match in _PAIR.finditer(text):
         key = canonical_key(match.group("key"))
         value = next(v for v in (match.group("dq"), match.group("sq"), match.group("bare")) if v is not None)
-        value = value.strip()
+        # Sentence punctuation after a bare value is not part of it: "spend=1M, and ..." is 1M.
+        value = value.strip() if match.group("bare") is None else (value.strip().rstrip(",;:!?).") or value.strip())
         if key in pairs and pairs[key] != value:
             raise CommandError(
                 f"`{key}` is given twice, as `{pairs[key]}` and `{value}`; give it once.",

@@ -30,3 +30,10 @@ def test_a_key_given_twice_differently_is_an_error():
     """Two different values for one key are a conflict."""
     with pytest.raises(CommandError, match="given twice"):
         split_pairs("cost=2M cost=3M")
+
+
+@pytest.mark.parametrize(("text", "value"), [("roi spend=1M, and we save", "1M"), ("roi cost=2M.", "2M"),
+                                             ("roi cost=0.5M;", "0.5M"), ("roi cost=.", ".")])
+def test_sentence_punctuation_after_a_bare_value_is_dropped(text, value):
+    """"spend=1M, and ..." reads 1M: the comma ends the sentence's clause, not the value."""
+    assert next(iter(split_pairs(text).pairs.values())) == value
