@@ -105,3 +105,9 @@ def test_a_template_waiting_for_a_figure_is_filled_in_by_the_next_message(talk):
     reply = talk("template budget-pitch cost=2M", "benefit is 10M")
     assert reply.intent == "template:budget-pitch" and facts(reply)[ROI] == "5.0x"
     assert "$2M" in reply.draft and "5.0x" in reply.draft
+
+
+def test_a_figure_a_follow_up_cannot_use_is_named_back(talk):
+    """"… in 7 weeks" in a what-if changes the incidents and says the 7 weeks went unused."""
+    reply = talk("roi cost=2M incidents=10 incident_cost=1M", "what if we prevent 5 incidents in 7 weeks")
+    assert facts(reply)[ROI] == "2.5x" and section(reply, "Not used") == "I didn't use: 7 weeks."
