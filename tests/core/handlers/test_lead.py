@@ -34,7 +34,7 @@ def test_the_lead_stays_short():
     assert len(long_points[0]) <= LEAD_CHARS
 
 
-@pytest.mark.parametrize(("lead", "offer"), [((3,), None), ((), None), ((4, 1), "roi cost=2M")])
+@pytest.mark.parametrize(("lead", "offer"), [((3,), None), ((), None), ((4, 1), "roi cost=2M"), ((), "roi cost=2M")])
 def test_more_keys_round_trip(lead, offer):
     """A key carries the intent, the lead and the offered command, and reads back the same."""
     assert parse_more_key(more_key("eval-budget", lead, offer=offer)) == ("eval-budget", lead, offer)
