@@ -101,7 +101,10 @@ def _counted_noun(flat: str, figure: Figure, keys: set[str]) -> list[str]:
     """
     if not figure.plain:
         return []
-    words = flat[figure.end:figure.end + 60].replace(",", " ").split()[:2]
+    after = flat[figure.end:figure.end + 60]
+    if _BREAK.match(after.lstrip()):
+        return []  # "from 16 to 24, average loaded cost": the clause ends with the count
+    words = re.split(r"[,;.!?()]", after, maxsplit=1)[0].split()[:2]
     first = words[0] if words else ""
     if not first.isalpha() or first in FILLER or first in _LINKING or first in keys or first.endswith("ing"):
         return []

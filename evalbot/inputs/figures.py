@@ -12,7 +12,7 @@ from decimal import Decimal
 from evalbot.inputs.numbers import read_decimal
 from evalbot.inputs.number_words import digits_for_words
 
-_SCALE = r"k|mm|mn|m|bn|b|thousand|million|billion|trillion"
+_SCALE = r"k|mm|mn|mil|m|bn|b|thousand|million|billion|trillion"
 # Bounded lengths and a start that no digit, dot or comma precedes: a long run of digits
 # cannot be retried from every position inside it (hostile input stays linear).
 _FIGURE = re.compile(

@@ -46,3 +46,9 @@ def test_a_calendar_year_is_marked_but_a_count_of_2000_is_not():
 def test_the_number_of_figures_read_is_bounded():
     """A pasted table of thousands of figures is read only up to the limit."""
     assert len(find_figures(prepare("1% " * 5000), limit=12)) == 12
+
+
+def test_mil_is_a_million():
+    """"2.5 mil" is money, as people write it in chat."""
+    (figure,) = find_figures(prepare(" costs 2.5 mil a year "), limit=5)
+    assert figure.money and figure.value == 2_500_000
