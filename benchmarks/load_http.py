@@ -23,6 +23,7 @@ Standard library only (plus the project's own venv to run the two servers).
 """
 
 import argparse
+import contextlib
 import hashlib
 import hmac
 import http.client
@@ -212,12 +213,27 @@ def app_mention(index: int, text: str, *, run_id: str, timestamp: int) -> Reques
     return Request("mention", body, headers, answer_key=ts)
 
 
-def build_requests(count: int, *, response_url: str, run_id: str) -> list[Request]:
-    """`count` signed deliveries: commands and mentions alternating, each from its own user, ids unique."""
+def never_seen(run_id: str, index: int) -> str:
+    """A made-up word unique to this request (letters only: a number could be read as an input)."""
+    value, letters = int(hashlib.sha256(f"{run_id}:{index}".encode()).hexdigest()[:15], 16), ""
+    while value:
+        value, digit = divmod(value, 26)
+        letters += chr(ord("a") + digit)
+    return "zq" + letters
+
+
+def build_requests(count: int, *, response_url: str, run_id: str, repeats: bool = True) -> list[Request]:
+    """`count` signed deliveries: commands and mentions alternating, each from its own user, ids unique.
+
+    With `repeats` off, every question also carries a word never seen before, so no text repeats
+    (evalbot cannot send an answer it kept ready: every message runs the brain).
+    """
     timestamp = int(time.time())
     requests = []
     for index in range(count):
         text = QUESTIONS[index % len(QUESTIONS)]
+        if not repeats:
+            text = f"{text} {never_seen(run_id, index)}"
         if index % 2 == 0:
             requests.append(slash_command(index, text, response_url=response_url, run_id=run_id, timestamp=timestamp))
         else:
@@ -489,6 +505,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", choices=["evalbot", "bare"], help="run one target (no ratio)")
     parser.add_argument("--evalbot-argv", help="run evalbot with this command instead (experiments), "
                                                "e.g. 'python my_launcher.py serve --http'; --workers/--port are added")
+    parser.add_argument("--repeats", action=argparse.BooleanOptionalAction, default=True,
+                        help="rotate 12 questions (default), or --no-repeats: every text new")
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite",
+                        help="evalbot's state store: SQLite in its data dir (default), or a throwaway PostgreSQL 15 "
+                             "started for the run (tests/postgres_server.py)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
@@ -501,12 +522,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def measure_target(server: Server, fake: FakeSlack, *, batch: str, args: argparse.Namespace) -> Phase:
     """One phase against one server: warm up, then the measured requests; CPU and answered mentions counted."""
-    warm = build_requests(args.warmup, response_url=fake.response_url, run_id=batch + "w")
+    warm = build_requests(args.warmup, response_url=fake.response_url, run_id=batch + "w", repeats=args.repeats)
     posts_before = fake.calls_of("chat.postMessage")
     run_phase(server.port, warm, concurrency=args.concurrency, keepalive=args.keepalive)
     wait_for_posts(fake, posts_before + sum(r.kind == "mention" for r in warm))
     fake.answer_times()  # the warm-up's answers are not measured
-    measured = build_requests(args.requests, response_url=fake.response_url, run_id=batch)
+    measured = build_requests(args.requests, response_url=fake.response_url, run_id=batch, repeats=args.repeats)
     posts_before = fake.calls_of("chat.postMessage")
     cpu_before = group_cpu_seconds(server.process.pid)
     wall, samples = run_phase(server.port, measured, concurrency=args.concurrency, keepalive=args.keepalive)
@@ -557,7 +578,13 @@ def run_benchmark(args: argparse.Namespace, targets: list[str]) -> tuple[dict[st
                 "EVALBOT_DATA_DIR": str(workdir / "var"), "LOG_LEVEL": args.log_level.upper(), "PYTHONUNBUFFERED": "1"}
         commands = server_commands(args)
         exit_codes: dict[str, int | None] = {}
+        database = contextlib.ExitStack()
         try:
+            if args.database == "postgresql":
+                sys.path.insert(0, str(HERE.parent / "tests"))
+                from postgres_server import running_postgres
+
+                env["EVALBOT_DATABASE_URL"] = database.enter_context(running_postgres())
             for name in targets:
                 port = free_port()
                 servers[name] = start_server(name, [*commands[name], "--port", str(port)], port=port, env=env,
@@ -574,6 +601,7 @@ def run_benchmark(args: argparse.Namespace, targets: list[str]) -> tuple[dict[st
                 if code not in (0, None):
                     print(f"warning: {name} exited with {code}:\n{tail(servers[name].log_path)}", file=sys.stderr)
             fake.shutdown()
+            database.close()
     return phases, exit_codes
 
 
@@ -587,7 +615,7 @@ def build_results(args: argparse.Namespace, phases: dict[str, list[Phase]], exit
                     "load_average_at_end": os.getloadavg() if hasattr(os, "getloadavg") else None},
         "settings": {"requests_per_round": args.requests, "rounds": args.rounds, "concurrency": args.concurrency,
                      "warmup": args.warmup, "workers": args.workers, "keepalive": args.keepalive,
-                     "log_level": args.log_level.upper(),
+                     "log_level": args.log_level.upper(), "repeats": args.repeats, "database": args.database,
                      "evalbot_argv": args.evalbot_argv or "python -m evalbot serve --http",
                      "mix": "half /evalbot slash commands, half app_mention events; one user per request",
                      "settings_mismatches": mismatches},

@@ -11,7 +11,7 @@
 - `inline`: `/evalbot` answers in its listener (the request thread) instead of on the answer pool,
   so a slow answer gets no "Working on it…" fallback;
 - `plainpool`: Bolt's listener pool is a plain ThreadPoolExecutor (no context copy, no drain bookkeeping);
-- `nodedupe`: no duplicate-delivery store (SQLite) lookups.
+- `noclaims`: no duplicate-delivery claims in the state store (the outbox row is still written).
 
 The patches reach into evalbot's internals as they are today; if one no longer applies it fails loudly.
 """
@@ -63,14 +63,14 @@ def patch_plainpool() -> None:
     app_module.ContextThreadPoolExecutor = concurrent.futures.ThreadPoolExecutor
 
 
-def patch_nodedupe() -> None:
-    from evalbot.slack.dedupe import SeenEvents
+def patch_noclaims() -> None:
+    from evalbot.slack.outbox.claims import DeliveryClaims
 
-    SeenEvents.first_time = lambda self, event_id: True
+    DeliveryClaims.claim = lambda self, connection, event_id: True
 
 
 PATCHES = {"constant": patch_constant, "nokeep": patch_nokeep, "inline": patch_inline, "plainpool": patch_plainpool,
-           "nodedupe": patch_nodedupe}
+           "noclaims": patch_noclaims}
 
 
 def main() -> int:

@@ -35,3 +35,7 @@ class KnowledgeError(EvalbotError):
 
 class ConfigError(EvalbotError):
     """Configuration is missing or invalid; the message is one clear line."""
+
+
+class StoreUnavailable(EvalbotError):
+    """The state store cannot be read or written right now (full disk, database down, file gone and not recreated)."""

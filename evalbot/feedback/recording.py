@@ -57,9 +57,9 @@ class QuestionLog:
         self._salt: str | None = None
         self.retention = Retention(engine=engine, days=retention_days, clock=clock)
 
-    def hash_user(self, user_id: str) -> str:
+    def hash_user(self, user_id: str, *, connection: Connection | None = None) -> str:
         if self._salt is None:
-            self._salt = installation_salt(self.engine)
+            self._salt = installation_salt(self.engine, connection=connection)
         return user_hash(self._salt, user_id)
 
     def record(self, reply: Reply, *, question: str, user: str | None, team: str | None,
@@ -70,7 +70,7 @@ class QuestionLog:
         unanswered = is_unanswered(reply)
         row = {
             "asked_at": self._clock(),
-            "user_hash": self.hash_user(user) if user else None,
+            "user_hash": self.hash_user(user, connection=connection) if user else None,
             "team_id": team,
             "intent": reply.intent,
             "confidence": round(reply.confidence, 4),
@@ -84,4 +84,4 @@ class QuestionLog:
         else:
             with self.engine.begin() as own:
                 own.execute(insert(questions).values(**row))
-        self.retention.maybe_purge()
+        self.retention.maybe_purge(connection=connection)

@@ -1,11 +1,12 @@
 """How long questions and votes are kept (EVALBOT_RETENTION_DAYS), and forgetting one person."""
 
+import contextlib
 import logging
 import threading
 import time
 from collections.abc import Callable
 
-from sqlalchemy import Engine, delete
+from sqlalchemy import Connection, Engine, delete
 
 from evalbot.store.schema import questions, votes
 
@@ -29,10 +30,10 @@ class Retention:
         self._next_purge = 0.0
         self._lock = threading.Lock()
 
-    def purge(self) -> dict[str, int]:
-        """Delete everything past retention now; how many rows per table."""
+    def purge(self, *, connection: Connection | None = None) -> dict[str, int]:
+        """Delete everything past retention now (in the caller's transaction, if given); how many rows per table."""
         cutoff = self._clock() - self.days * DAY
-        with self.engine.begin() as connection:
+        with contextlib.nullcontext(connection) if connection is not None else self.engine.begin() as connection:
             counts = {
                 "questions": connection.execute(delete(questions).where(questions.c.asked_at < cutoff)).rowcount,
                 "votes": connection.execute(delete(votes).where(votes.c.voted_at < cutoff)).rowcount,
@@ -41,14 +42,14 @@ class Retention:
             log.info("retention purge", extra={"retention_days": self.days, **counts})
         return counts
 
-    def maybe_purge(self) -> None:
+    def maybe_purge(self, *, connection: Connection | None = None) -> None:
         """Purge if this process has not done so within the last hour."""
         now = self._clock()
         with self._lock:
             if now < self._next_purge:
                 return
             self._next_purge = now + PURGE_EVERY_SECONDS
-        self.purge()
+        self.purge(connection=connection)
 
 
 def forget_user(engine: Engine, *, user_hash: str) -> dict[str, int]:

@@ -1,7 +1,9 @@
 """From what a user typed (or clicked) to a `Reply` or a finished Slack message, safely and within limits."""
 
 import logging
+from dataclasses import dataclass
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from evalbot.core.brain import problem_reply
@@ -15,6 +17,25 @@ from evalbot.slack.conversation import answer_in_conversation
 from evalbot.slack.deps import Deps
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Asked:
+    """A question that came as an Events API delivery (a mention, a DM), and where its answer goes.
+
+    Attributes:
+        thread_ts: the thread the answer goes in; None for the DM itself.
+        event_id: Slack's id of the delivery (claimed once); None if Slack sent none.
+        conversation: the conversation it belongs to (`conversation_key`); None stands alone.
+    """
+
+    text: str
+    user: str
+    channel: str
+    thread_ts: str | None
+    team_id: str | None
+    event_id: str | None
+    conversation: str | None = None
 
 
 def slow_down(*, burst: int, per_second: float) -> Reply:
@@ -48,11 +69,13 @@ def _slow_down(deps: Deps) -> Reply:
 
 
 def answer_message(deps: Deps, text: object, *, user: str, team: str | None = None,
-                   conversation: str | None = None) -> dict:
+                   conversation: str | None = None, connection: Connection | None = None) -> dict:
     """Answer free text from `user` as a finished message, within their rate limit (kept ready for repeats).
 
     Args:
         conversation: the key of the conversation it belongs to (`conversation_key`); None stands alone.
+        connection: the transaction keeping the answer (`answer_event`): the conversation and
+            the question log are written in it.
     """
     if not within_limit(deps, user):
         return message(_slow_down(deps))
@@ -60,23 +83,39 @@ def answer_message(deps: Deps, text: object, *, user: str, team: str | None = No
     if conversation is None:
         reply, answer = deps.answers.message(question)
     else:
-        reply, answer = answer_in_conversation(deps, question, key=conversation)
-    return rated(deps, reply, answer, question=question, user=user, team=team)
+        reply, answer = answer_in_conversation(deps, question, key=conversation, connection=connection)
+    return rated(deps, reply, answer, question=question, user=user, team=team, connection=connection)
 
 
-def rated(deps: Deps, reply: Reply, answer: dict, *, question: str, user: str | None, team: str | None) -> dict:
+def rated(deps: Deps, reply: Reply, answer: dict, *, question: str, user: str | None, team: str | None,
+          connection: Connection | None = None) -> dict:
     """`answer` with 👍/👎 buttons, its question logged; as it was for error replies or without a store.
 
-    A store that cannot log the question costs the log line, never the answer.
+    On its own, a store that cannot log the question costs the log line, never the answer. In
+    the transaction that keeps the answer (`connection`), the two are kept together or not at all.
     """
     if deps.feedback is None or reply.kind is ReplyKind.ERROR:
         return answer
     ref = new_reply_ref()
     try:
-        deps.feedback.questions.record(reply, question=question, user=user, team=team, reply_ref=ref)
+        deps.feedback.questions.record(reply, question=question, user=user, team=team, reply_ref=ref,
+                                       connection=connection)
     except SQLAlchemyError:
+        if connection is not None:
+            raise
         log.warning("could not log a question", exc_info=True, extra={"intent": reply.intent})
     return with_feedback(answer, Rated(ref=ref, intent=reply.intent, confidence=reply.confidence))
+
+
+def answer_event(deps: Deps, connection: Connection, asked: Asked) -> dict:
+    """The message answering `asked`, worked out inside the transaction that keeps it (`outbox.keep`).
+
+    Whatever else answering writes goes through `connection` (the conversation's memory, the
+    questions log), so the delivery's claim, its answer and those writes are kept together
+    or not at all.
+    """
+    return answer_message(deps, asked.text, user=asked.user, team=asked.team_id, conversation=asked.conversation,
+                          connection=connection)
 
 
 def slow_down_private(deps: Deps, text: str) -> dict:

@@ -7,15 +7,17 @@ from slack_sdk import WebClient
 
 from evalbot.config import Settings
 from evalbot.core.brain import Brain
-from evalbot.errors import ConfigError
 from evalbot.feedback.service import Feedback
-from evalbot.store.conversations import ConversationStore, MemoryConversations, SqlConversations
-from evalbot.slack.dedupe import SeenEvents
+from evalbot.store.conversations import ConversationStore, SqlConversations
 from evalbot.slack.deps import Deps
 from evalbot.slack.error_handler import handle_unexpected_error
 from evalbot.slack.executor import ContextThreadPoolExecutor
 from evalbot.slack.listeners import register_listeners
 from evalbot.slack.middleware import EvalbotMiddleware
+from evalbot.slack.outbox.claims import DeliveryClaims
+from evalbot.slack.outbox.posting import clients_for
+from evalbot.slack.outbox.queue import Outbox
+from evalbot.slack.outbox.sender import Sender
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
@@ -23,11 +25,13 @@ from evalbot.slack.oauth import oauth_settings
 from evalbot.slack.web import build_web_client
 from evalbot.store import Store
 
-SEEN_EVENTS_FILE = "seen-events.sqlite3"
 LISTENER_THREADS = 16
 ANSWER_THREADS = 8
 FREE_TEXT_BURST = 20
 FREE_TEXT_PER_SECOND = 1.0
+# Seconds a stopping process keeps posting the outbox's answers: with the sends then in
+# flight (at most the client's 10 s timeout) it stays inside gunicorn's graceful 25 s.
+DRAIN_SECONDS = 10.0
 # Bolt names its per-request logger after the app, and resets that logger's level to the
 # root's on every delivery: it must not be `evalbot`, the parent of our own loggers.
 BOLT_APP_NAME = "evalbot-bolt"
@@ -58,7 +62,6 @@ def build_app(
     brain: Brain,
     *,
     client: WebClient | None = None,
-    seen: SeenEvents | None = None,
     limiter: RateLimiter | None = None,
     feedback: Feedback | None = None,
     conversations: ConversationStore | None = None,
@@ -69,39 +72,37 @@ def build_app(
 
     Args:
         client: the Web API client; by default one for `SLACK_API_URL` with bounded retries.
-        seen: the duplicate-delivery store; by default SQLite under `EVALBOT_DATA_DIR`.
         limiter: the per-user free-text limit; by default a burst of 20, then 1 a second.
         feedback: votes and the question log in the state store; None shows no feedback buttons.
         conversations: where DMs and threads keep their context; by default the state store's
             (shared by every worker and host), or this process's memory when there is no store.
         verify_requests: Bolt checks each request's Slack signature. Only a server that
             verifies every request before Bolt sees it (`SlackWsgiApp`) turns this off.
-        store: the state store; needed for a multi-workspace install (`settings.oauth`), whose
-            installations it holds.
-
-    Raises:
-        ConfigError: OAuth is configured and no store was given.
+        store: the state store: delivery claims, the outbox, conversations, installations;
+            by default the one the settings name (`settings.open_store()`, migrated).
     """
     bolt_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _ClientGivenNotice) for f in bolt_logger.filters):
         bolt_logger.addFilter(_ClientGivenNotice())
     listeners = ContextThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="evalbot-listener")
     client = client or build_web_client(settings)
+    store = store or settings.open_store()
+    oauth = oauth_settings(settings, store) if settings.oauth else None
+    outbox = Outbox(store=store)
     deps = Deps(
         brain=brain,
         answers=ReadyAnswers(brain=brain),
         limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
-        seen=seen or SeenEvents(path=settings.evalbot_data_dir / SEEN_EVENTS_FILE),
+        store=store,
+        seen=DeliveryClaims(store=store),
+        outbox=outbox,
+        sender=Sender(outbox=outbox,
+                      client_for=clients_for(client, installations=oauth.installation_store if oauth else None)),
         homes=RecentHomes(),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
         feedback=feedback,
-        conversations=conversations or (SqlConversations(engine=store.engine) if store else MemoryConversations()),
+        conversations=conversations or SqlConversations(engine=store.engine),
     )
-    oauth = None
-    if settings.oauth:
-        if store is None:
-            raise ConfigError("SLACK_CLIENT_ID/SLACK_CLIENT_SECRET: a multi-workspace install needs the state store")
-        oauth = oauth_settings(settings, store)
     app = EvalbotApp(
         deps=deps,
         name=BOLT_APP_NAME,
@@ -118,9 +119,15 @@ def build_app(
     return app
 
 
+def start_sending(app: EvalbotApp) -> None:
+    """Start posting the outbox's answers from this process (each server worker, after its fork)."""
+    app.deps.sender.start()
+
+
 def drain(app: App, *, wait: bool = True) -> None:
-    """Let the listeners still running after their ack finish (their sends included), then stop the pool."""
+    """Let the listeners still running after their ack finish, then post what the outbox holds for
+    up to `DRAIN_SECONDS`; answers left wait there for the next start."""
     app.listener_runner.listener_executor.shutdown(wait=wait)
     if isinstance(app, EvalbotApp):
         app.deps.workers.shutdown(wait=wait)
-        app.deps.seen.close()
+        app.deps.sender.stop(within=DRAIN_SECONDS if wait else 0.0)

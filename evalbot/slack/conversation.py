@@ -7,6 +7,7 @@ shared across conversations or people.
 
 import logging
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from evalbot.conversation import ConversationState, keep_state, load_state
@@ -28,19 +29,27 @@ def conversation_key(event: dict, *, team: str | None) -> str | None:
     return f"slack:{team or '-'}:{channel}:{thread}:{user}"
 
 
-def answer_in_conversation(deps: Deps, text: str, *, key: str) -> tuple[Reply, dict]:
+def answer_in_conversation(deps: Deps, text: str, *, key: str,
+                           connection: Connection | None = None) -> tuple[Reply, dict]:
     """The reply to `text` in the conversation under `key`, and its message; the conversation remembers it.
 
-    A state store that cannot be read or written costs the context, never the answer.
+    On its own, a state store that cannot be read or written costs the context, never the
+    answer. In the transaction that keeps the answer (`connection`), the conversation is
+    read and saved through it, kept together with the answer or not at all.
     """
+    conversations = deps.conversations if connection is None else deps.conversations.joined(connection)
     state: ConversationState | None = None
     try:
-        state = load_state(deps.conversations, key)
+        state = load_state(conversations, key)
     except SQLAlchemyError:
+        if connection is not None:
+            raise
         log.warning("could not read a conversation; answering without context", exc_info=True)
     turn, answer = deps.answers.converse(text, state)
     try:
-        keep_state(deps.conversations, key, turn.state)
+        keep_state(conversations, key, turn.state)
     except SQLAlchemyError:
+        if connection is not None:
+            raise
         log.warning("could not save a conversation", exc_info=True)
     return turn.reply, answer

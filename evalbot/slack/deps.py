@@ -5,10 +5,13 @@ from dataclasses import dataclass, field
 
 from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
-from evalbot.slack.dedupe import SeenEvents
+from evalbot.slack.outbox.claims import DeliveryClaims
+from evalbot.slack.outbox.queue import Outbox
+from evalbot.slack.outbox.sender import Sender
 from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
+from evalbot.store import Store
 from evalbot.store.conversations import ConversationStore, MemoryConversations
 
 DEPS_KEY = "evalbot"
@@ -17,15 +20,18 @@ DEPS_KEY = "evalbot"
 @dataclass(frozen=True, kw_only=True)
 class Deps:
     """The brain that answers (and its answers kept as finished messages), the per-user limiter
-    for free text, the duplicate-delivery store, the Home views recently sent, what each
-    conversation remembers, and the threads that compute answers a slash command must not
-    wait on past its ack budget. (The Web API client is Bolt's `client` argument: the
+    for free text, the state store with its duplicate-delivery claims (`seen`), outbox and
+    sender, the Home views recently sent, what each conversation remembers, and the threads
+    that compute answers a slash command must not wait on past its ack budget. (The Web API client is Bolt's `client` argument: the
     workspace's own token when several are installed.)"""
 
     brain: Brain
     answers: ReadyAnswers
     limiter: RateLimiter
-    seen: SeenEvents
+    store: Store
+    seen: DeliveryClaims
+    outbox: Outbox
+    sender: Sender
     homes: RecentHomes
     workers: Executor
     # What each conversation (a DM, a thread) remembers; the state store's table when serving.

@@ -2,10 +2,11 @@
 
 The master process loads the brain and builds the Bolt app once (so bad tokens
 fail before any worker starts, and workers share the loaded knowledge), then
-forks `workers` processes with the `gthread` worker. On SIGTERM each worker stops
-accepting, finishes its requests in flight, then drains the listener threads Bolt
-runs after an ack (replies still being sent) before it exits; `graceful_timeout`
-bounds the whole drain.
+forks `workers` processes with the `gthread` worker. Each worker starts its outbox
+sender once forked (answers a previous run left are sent then). On SIGTERM each worker
+stops accepting, finishes its requests in flight, drains the listener threads Bolt runs
+after an ack, and posts what the outbox holds for a while (`drain`) before it exits;
+`graceful_timeout` bounds the whole drain.
 """
 
 import logging
@@ -14,7 +15,7 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger as GunicornLogger
 from slack_bolt import App
 
-from evalbot.slack.app import drain
+from evalbot.slack.app import drain, start_sending
 from evalbot.slack.wsgi import SlackWsgiApp
 
 log = logging.getLogger(__name__)
@@ -52,6 +53,7 @@ class HttpServer(BaseApplication):
             "accesslog": None,
             "errorlog": "-",
             "proc_name": "evalbot",
+            "post_worker_init": lambda worker: start_sending(wsgi.app),
             "worker_exit": lambda server, worker: self._worker_exit(wsgi.app),
         }
         super().__init__()
@@ -68,6 +70,6 @@ class HttpServer(BaseApplication):
     @staticmethod
     def _worker_exit(app: App) -> None:
         drain(app)
-        log.info("worker drained its listeners")
+        log.info("worker drained its listeners and outbox")
         for handler in logging.getLogger().handlers:
             handler.flush()  # the last lines, before gunicorn's worker process ends

@@ -40,7 +40,8 @@ def _method(url: str) -> str:
     return url.rstrip("/").rsplit("/", 1)[-1]
 
 
-def _retry_after(response) -> float | None:
+def retry_after(response) -> float | None:
+    """Seconds from a response's `Retry-After` header (any case); None when absent or unreadable."""
     for name, values in (response.headers or {}).items():
         if name.lower() == "retry-after":
             try:
@@ -72,11 +73,11 @@ class RateLimitRetryHandler(RetryHandler):
     def _can_retry(self, *, state, request, response=None, error=None) -> bool:
         if response is None or response.status_code != 429:
             return False
-        wait = _retry_after(response)
+        wait = retry_after(response)
         return wait is None or wait <= self.max_wait
 
     def prepare_for_next_attempt(self, *, state, request, response=None, error=None) -> None:
-        wait = _retry_after(response) if response is not None else None
+        wait = retry_after(response) if response is not None else None
         time.sleep((1.0 if wait is None else wait) + random.uniform(0, 0.25))
         state.next_attempt_requested = True
         state.increment_current_attempt()

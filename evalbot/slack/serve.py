@@ -50,11 +50,13 @@ def _build(settings: Settings, *, verify_requests: bool = True):
     from evalbot.feedback.service import Feedback
 
     brain = Brain.load(overlay_dir=settings.evalbot_knowledge_dir)
+    # First the store (migrated, under a lock on PostgreSQL): its faults name EVALBOT_DATA_DIR
+    # or EVALBOT_DATABASE_URL, before anything talks to SLACK_API_URL.
     store = settings.open_store()
     feedback = Feedback.from_store(store, retention_days=settings.evalbot_retention_days,
                                    admins=settings.evalbot_admins)
     try:
-        return build_app(settings, brain, feedback=feedback, verify_requests=verify_requests, store=store)
+        return build_app(settings, brain, store=store, feedback=feedback, verify_requests=verify_requests)
     except BoltError as e:
         raise ConfigError(f"SLACK_BOT_TOKEN was not accepted by {settings.slack_api_url}: {e}") from e
     except OSError as e:

@@ -22,7 +22,7 @@ from slack_sdk.errors import SlackApiError
 
 from evalbot.errors import ConfigError
 from evalbot.logs import log_fields, request_scope
-from evalbot.slack.app import drain
+from evalbot.slack.app import drain, start_sending
 from evalbot.slack.middleware import new_request_id
 
 log = logging.getLogger(__name__)
@@ -45,6 +45,7 @@ def run_socket_mode(app: App, *, app_token: str, stop: threading.Event | None = 
     if threading.current_thread() is threading.main_thread():
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: stop.set())
+    start_sending(app)
     try:
         handler.connect()
     except SlackApiError as e:

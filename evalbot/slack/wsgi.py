@@ -1,6 +1,9 @@
 """The WSGI application gunicorn serves: a guard in front of Bolt's WSGI adapter.
 
-- `GET /health` answers 200 with a small JSON body, without touching Slack.
+- `GET /health` answers 200 with a small JSON body, without touching Slack or the
+  database: the process is alive.
+- `GET /ready` answers 200 when the state store answers a query, else 503: a load
+  balancer stops sending deliveries to a host that could not keep their answers.
 - With a multi-workspace install (OAuth), `GET /slack/install` and
   `GET /slack/oauth_redirect` are Bolt's OAuth flow (`evalbot.slack.oauth`).
 - `POST /slack/events` (events, interactivity and the slash command) is checked
@@ -39,6 +42,7 @@ MAX_BODY_BYTES = 1024 * 1024
 EVENTS_PATH = "/slack/events"
 MAX_CLOCK_SKEW = 5 * 60  # seconds, as Slack's own verification allows
 HEALTH_PATH = "/health"
+READY_PATH = "/ready"
 _STATUS_LINES = {status.value: f"{status.value} {status.phrase}" for status in HTTPStatus}
 
 
@@ -56,7 +60,7 @@ def _headers(environ: dict) -> dict[str, str]:
 
 
 class SlackWsgiApp:
-    """`POST /slack/events`, `GET /health` (and the OAuth flow's pages) in front of a Bolt app."""
+    """`POST /slack/events`, `GET /health`, `GET /ready` (and the OAuth flow's pages) in front of a Bolt app."""
 
     def __init__(self, *, app: App, signing_secret: str, max_body_bytes: int = MAX_BODY_BYTES):
         self.app = app
@@ -73,7 +77,7 @@ class SlackWsgiApp:
                 return start_response(code, headers, exc_info) if exc_info else start_response(code, headers)
 
             result = self._route(environ, recording_start_response)
-            if environ.get("PATH_INFO") != HEALTH_PATH:
+            if environ.get("PATH_INFO") not in (HEALTH_PATH, READY_PATH):
                 log.info(
                     "delivery %s",
                     status[0] if status else "?",
@@ -89,6 +93,10 @@ class SlackWsgiApp:
         path, method = environ.get("PATH_INFO", ""), environ.get("REQUEST_METHOD", "GET")
         if path == HEALTH_PATH and method in ("GET", "HEAD"):
             return _reply(start_response, "200 OK", {"status": "ok"})
+        if path == READY_PATH and method in ("GET", "HEAD"):
+            if self.app.deps.store.ping():
+                return _reply(start_response, "200 OK", {"status": "ready", "database": "reachable"})
+            return _reply(start_response, "503 Service Unavailable", {"status": "not ready", "database": "unreachable"})
         flow = self.app.oauth_flow
         if flow is not None and path in (flow.install_path, flow.redirect_uri_path):
             if method != "GET":

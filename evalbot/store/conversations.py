@@ -5,13 +5,14 @@ a `conversation` id on stdin); state is a JSON-ready dict the conversation layer
 State expires `ttl_seconds` after its last update and is never shared across keys.
 """
 
+import contextlib
 import json
 import time
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Protocol
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from evalbot.store.schema import conversations
@@ -28,6 +29,9 @@ class ConversationStore(Protocol):
 
     def forget(self, key: str) -> None:
         """Drop the state under `key`."""
+
+    def joined(self, connection: Connection) -> "ConversationStore":
+        """This store, reading and writing inside the caller's transaction `connection`."""
 
 
 class MemoryConversations:
@@ -55,16 +59,30 @@ class MemoryConversations:
     def forget(self, key: str) -> None:
         self._states.pop(key, None)
 
+    def joined(self, connection: Connection) -> "MemoryConversations":
+        return self  # nothing of it is in the database
+
 
 class SqlConversations:
-    """Conversation state in the state store, shared by every worker and host."""
+    """Conversation state in the state store, shared by every worker and host.
+
+    Args:
+        connection: a transaction to work in (see `joined`); by default each call has its own.
+    """
 
     def __init__(self, *, engine: Engine, ttl_seconds: float = DEFAULT_TTL_SECONDS,
-                 clock: Callable[[], float] = time.time):
+                 clock: Callable[[], float] = time.time, connection: Connection | None = None):
         self._engine, self._ttl, self._clock = engine, ttl_seconds, clock
+        self._connection = connection
+
+    def joined(self, connection: Connection) -> "SqlConversations":
+        return SqlConversations(engine=self._engine, ttl_seconds=self._ttl, clock=self._clock, connection=connection)
+
+    def _transaction(self):
+        return contextlib.nullcontext(self._connection) if self._connection is not None else self._engine.begin()
 
     def load(self, key: str) -> dict | None:
-        with self._engine.connect() as connection:
+        with self._transaction() as connection:
             row = connection.execute(
                 select(conversations.c.state).where(conversations.c.key == key,
                                                     conversations.c.expires_at > self._clock())
@@ -75,16 +93,18 @@ class SqlConversations:
         now = self._clock()
         values = {"state": json.dumps(state), "updated_at": now, "expires_at": now + self._ttl}
         try:
-            with self._engine.begin() as connection:
+            with self._transaction() as connection:
                 changed = connection.execute(update(conversations).where(conversations.c.key == key).values(**values))
                 if changed.rowcount == 0:
                     connection.execute(insert(conversations).values(key=key, **values))
         except IntegrityError:  # another worker inserted the key between our update and insert
+            if self._connection is not None:
+                raise  # the caller's transaction is spoilt: it fails whole
             with self._engine.begin() as connection:
                 connection.execute(update(conversations).where(conversations.c.key == key).values(**values))
 
     def forget(self, key: str) -> None:
-        with self._engine.begin() as connection:
+        with self._transaction() as connection:
             connection.execute(delete(conversations).where(conversations.c.key == key))
 
     def purge_expired(self) -> int:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DisconnectionError
 
 from evalbot.errors import ConfigError
 
@@ -60,11 +60,30 @@ def _sqlite_engine(url: str, *, setting: str) -> Engine:
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
-    def _pragmas(dbapi_connection, _record) -> None:
+    def _pragmas(dbapi_connection, record) -> None:
         cursor = dbapi_connection.cursor()
         # WAL lets readers and one writer work at once across worker processes.
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+        record.info["file_id"] = _file_id(database)
+
+    @event.listens_for(engine, "checkout")
+    def _same_file(_dbapi_connection, record, _proxy) -> None:
+        # A file deleted (or replaced) while running: a connection opened before still
+        # writes to the old one, unseen by workers started since. Reconnect to the new file.
+        if record.info.get("file_id") != _file_id(database):
+            raise DisconnectionError("the SQLite file was deleted or replaced")
 
     return engine
+
+
+def _file_id(database: str | None) -> tuple[int, int] | None:
+    """(device, inode) of the SQLite file, or None when there is none (or it is in memory)."""
+    if not database or database == ":memory:":
+        return None
+    try:
+        found = os.stat(database)
+    except FileNotFoundError:
+        return None
+    return found.st_dev, found.st_ino

@@ -1,16 +1,22 @@
 """`Store`: the engine plus the checks a server makes at start (`open_store`) and while running (`ping`)."""
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.exc import DBAPIError, DisconnectionError, InterfaceError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from evalbot.errors import ConfigError
+from evalbot.errors import ConfigError, StoreUnavailable
 from evalbot.store.engine import build_engine, database_url, setting_name
 from evalbot.store.migrate import upgrade
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+# The database cannot be used right now (full disk, server down, file gone): not a bug in the statement.
+_UNAVAILABLE = (OperationalError, InterfaceError, DisconnectionError, PoolTimeout)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,8 +45,48 @@ class Store:
             log.warning("state store unreachable", exc_info=True)
             return False
 
+    def run(self, work: Callable[[Connection], T]) -> T:
+        """`work(connection)` in one transaction, committed; tried once more after a fault the store can heal.
+
+        Healed: a SQLite file deleted while running (its tables are created again, as at
+        start) and a dropped database connection (the pool reconnects).
+
+        Raises:
+            StoreUnavailable: the store could not be used (disk full, database down, ...).
+        """
+        try:
+            with self.engine.begin() as connection:
+                return work(connection)
+        except _UNAVAILABLE as e:
+            if not self._heal(e):
+                raise StoreUnavailable(_reason(e)) from e
+        try:
+            with self.engine.begin() as connection:
+                return work(connection)
+        except _UNAVAILABLE as e:
+            raise StoreUnavailable(_reason(e)) from e
+
+    def _heal(self, error: SQLAlchemyError) -> bool:
+        """Repair what `error` shows, if it can be repaired; whether to try again."""
+        if isinstance(error, DBAPIError) and error.connection_invalidated:
+            log.warning("state store connection lost; reconnecting")
+            return True
+        if isinstance(error, OperationalError) and "no such table" in str(error.orig):
+            log.warning("state store tables missing (file deleted?); creating them again")
+            try:
+                upgrade(self.engine)
+            except SQLAlchemyError:
+                return False
+            return True
+        return False
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _reason(error: SQLAlchemyError) -> str:
+    """The database's own one-line reason, without SQLAlchemy's statement dump."""
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 def open_store(*, url: str | None = None, data_dir=None, migrate: bool = True) -> Store:
@@ -65,6 +111,5 @@ def open_store(*, url: str | None = None, data_dir=None, migrate: bool = True) -
                 connection.execute(text("SELECT 1"))
     except SQLAlchemyError as e:
         engine.dispose()
-        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
-        raise ConfigError(f"{setting}: the state store cannot be used ({reason})") from e
+        raise ConfigError(f"{setting}: the state store cannot be used ({_reason(e)})") from e
     return Store(engine=engine, setting=setting)

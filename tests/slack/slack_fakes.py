@@ -32,11 +32,31 @@ _DEFAULTS = {
 }
 
 
+class ChannelLimit:
+    """Slack's per-channel posting limit: a burst, then about `per_second` messages a second; 429 with `Retry-After`."""
+
+    def __init__(self, *, burst: int, per_second: float, retry_after: int = 1):
+        self.burst, self.per_second, self.retry_after = burst, per_second, retry_after
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, channel: str) -> bool:
+        with self._lock:
+            now = time.monotonic()
+            tokens, updated = self._buckets.get(channel, (float(self.burst), now))
+            tokens = min(float(self.burst), tokens + (now - updated) * self.per_second)
+            allowed = tokens >= 1.0
+            self._buckets[channel] = (tokens - 1.0 if allowed else tokens, now)
+            return allowed
+
+
 class FakeSlack:
     """A Web API on 127.0.0.1 recording every call; scripted failures and delays per method.
 
     `url` is the base for `WebClient(base_url=...)` / SLACK_API_URL; `response_url(name)` is a
-    response URL it also records (as method `response_url:NAME`).
+    response URL it also records (as method `response_url:NAME`). `limit_channels` adds
+    Slack's per-channel limit to `chat.postMessage`; `delay_channel` slows one channel's posts.
+    Each recorded call has its `at` (monotonic seconds, when it was answered).
     """
 
     def __init__(self):
@@ -44,6 +64,8 @@ class FakeSlack:
         self._lock = threading.Condition()
         self._scripted: dict[str, deque] = {}
         self._delays: dict[str, float] = {}
+        self._channel_delays: dict[str, float] = {}
+        self.channel_limit: ChannelLimit | None = None
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -79,11 +101,36 @@ class FakeSlack:
     def delay(self, method: str, seconds: float) -> None:
         self._delays[method] = seconds
 
+    def delay_channel(self, channel: str, seconds: float) -> None:
+        """Every `chat.postMessage` to `channel` takes `seconds` to answer."""
+        self._channel_delays[channel] = seconds
+
+    def limit_channels(self, *, burst: int, per_second: float, retry_after: int = 1) -> None:
+        self.channel_limit = ChannelLimit(burst=burst, per_second=per_second, retry_after=retry_after)
+
     def reset(self) -> None:
         with self._lock:
             self.calls.clear()
         self._scripted.clear()
         self._delays.clear()
+        self._channel_delays.clear()
+        self.channel_limit = None
+
+    def posted(self) -> list[dict]:
+        """The `chat.postMessage` calls Slack accepted (status 200, not rate limited)."""
+        with self._lock:
+            return [c["params"] for c in self.calls if c["method"] == "chat.postMessage" and c["status"] == 200]
+
+    def wait_posted(self, count: int, timeout: float = 10.0) -> list[dict]:
+        """Wait until `count` posts were accepted (or `timeout`); the accepted posts."""
+        deadline = time.monotonic() + timeout
+        with self._lock:
+            while len([c for c in self.calls if c["method"] == "chat.postMessage" and c["status"] == 200]) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    break
+                self._lock.wait(left)
+        return self.posted()
 
     def peers_of(self, method: str) -> list[tuple]:
         """The client address of each call to `method`: one address per connection used."""
@@ -113,8 +160,13 @@ class FakeSlack:
         path = request.path
         method = path.removeprefix("/api/") if path.startswith("/api/") else "response_url:" + path.rsplit("/", 1)[-1]
         time.sleep(self._delays.get(method, 0))
+        channel = params.get("channel") if method == "chat.postMessage" else None
+        time.sleep(self._channel_delays.get(channel, 0))
         scripted = self._scripted.get(method)
         status, headers, body = scripted.popleft() if scripted else (200, {}, None)
+        limit = self.channel_limit
+        if status == 200 and channel and limit is not None and not limit.allow(channel):
+            status, headers, body = 429, {"Retry-After": str(limit.retry_after)}, {"ok": False, "error": "ratelimited"}
         if body is None:
             body = _DEFAULTS.get(method, {"ok": True}) if method.startswith(("auth", "chat", "views", "apps", "assistant")) else None
         data = b"ok" if body is None else json.dumps(body).encode()
@@ -127,6 +179,7 @@ class FakeSlack:
                     "raw": raw,
                     "authorization": request.headers.get("Authorization", ""),
                     "peer": request.client_address,  # one per connection: shows reuse
+                    "at": time.monotonic(),
                 }
             )
             self._lock.notify_all()

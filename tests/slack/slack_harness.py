@@ -1,6 +1,7 @@
 """Helpers for the Slack tests: build the real Bolt app against the fake Web API, and dispatch signed bodies."""
 
 import json
+import time
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -8,13 +9,15 @@ from slack_bolt.request import BoltRequest
 from slack_fakes import TOKEN, signed_headers
 
 from evalbot.config import Settings
-from evalbot.slack.app import build_app
+from evalbot.slack.app import build_app, start_sending
 from evalbot.slack.retries import retry_handlers
 
 
 def make_app(settings: Settings, brain, **kwargs) -> App:
     client = WebClient(token=TOKEN, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
-    return build_app(settings, brain, client=client, **kwargs)
+    app = build_app(settings, brain, client=client, **kwargs)
+    start_sending(app)
+    return app
 
 
 class Deliver:
@@ -36,7 +39,12 @@ class Deliver:
         return self(body, content_type="application/x-www-form-urlencoded", **kwargs)
 
     def idle(self) -> None:
+        """Wait for the listeners this delivery started, then (up to 5 s) for the outbox to be sent."""
         assert self.app.listener_runner.listener_executor.wait_idle(10)
+        outbox = self.app.deps.outbox
+        deadline = time.monotonic() + 5
+        while outbox.pending() and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 
 def body_json(response) -> dict:

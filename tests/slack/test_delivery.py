@@ -1,16 +1,20 @@
-"""A failed send is one log line naming the channel, the delivery's event_id, the HTTP status, Slack's error and
-the connection's reason, without a traceback; a post whose connection broke after sending is not sent again."""
+"""A failed send is one log line naming the channel, the HTTP status, Slack's error and the connection's reason,
+without a traceback; a post whose connection broke after sending is not sent again.
+
+Sent from a listener: here a related-topic button's answer, posted in the thread. (Mentions and
+DMs are posted by the outbox's sender: tests/slack/outbox/test_sender.py.)"""
 
 import io
 import json
 import logging
 
 import pytest
-from slack_fakes import HANG_UP, SECRET, FakeSlack, event_callback, mention
+from slack_fakes import HANG_UP, SECRET, FakeSlack, block_actions
 from slack_harness import make_app
 from test_wsgi import Client
 
 from evalbot.logs import JsonFormatter
+from evalbot.rendering.block_kit import PICK_ACTION
 from evalbot.slack.app import drain
 from evalbot.slack.wsgi import SlackWsgiApp
 
@@ -27,8 +31,11 @@ def failures():
     logger.removeHandler(handler)
 
 
-def mention_through_http(app, event_id: str) -> None:
-    Client(SlackWsgiApp(app=app, signing_secret=SECRET)).signed(event_callback(mention("budget"), event_id=event_id))
+def click_through_http(app) -> None:
+    """A related-topic button on a message in C0CHAN01: its answer is posted in the thread."""
+    click = block_actions({"action_id": f"{PICK_ACTION}:rel:1", "value": "board-pitch"},
+                          message={"type": "message", "ts": "1700000001.000100"})
+    Client(SlackWsgiApp(app=app, signing_secret=SECRET)).signed(click, content_type="application/x-www-form-urlencoded")
     assert app.listener_runner.listener_executor.wait_idle(10)
 
 
@@ -42,17 +49,12 @@ def mention_through_http(app, event_id: str) -> None:
     ids=["slack-error", "rate-limited-too-long", "http-403"],
 )
 def test_a_refused_post_is_one_line_with_where_and_why(app, fake_slack, failures, response, status, error):
-    """Slack's answer is in the line: the status, its error, the channel and the event being answered."""
+    """Slack's answer is in the line: the status, its error and the channel."""
     fake_slack.script("chat.postMessage", response)
-    mention_through_http(app, "EvRefused")
+    click_through_http(app)
     [line] = failures()
     assert line["level"] == "ERROR" and "traceback" not in line
-    assert (line["channel"], line["event_id"], line["http_status"], line["slack_error"]) == (
-        "C0CHAN01",
-        "EvRefused",
-        status,
-        error,
-    )
+    assert (line["channel"], line["http_status"], line["slack_error"]) == ("C0CHAN01", status, error)
     assert "channel=C0CHAN01" in line["message"] and error in line["message"] and str(status) in line["message"]
 
 
@@ -61,12 +63,12 @@ def test_a_refused_connection_gives_its_reason_in_the_line(settings, brain, fail
     gone = FakeSlack()
     app = make_app(settings.model_copy(update={"slack_api_url": gone.url}), brain)
     try:
-        mention_through_http(app, "EvWarmUp")  # Bolt checks the token once, while the API is still there
+        click_through_http(app)  # Bolt checks the token once, while the API is still there
         gone.close()
-        mention_through_http(app, "EvUnreachable")
+        click_through_http(app)
     finally:
         drain(app)
-    line = next(line for line in failures() if line.get("event_id") == "EvUnreachable")
+    [line] = failures()
     assert "traceback" not in line and line["http_status"] is None
     assert line["reason"].startswith("ConnectionRefusedError") and "Connection refused" in line["message"]
 
@@ -74,8 +76,8 @@ def test_a_refused_connection_gives_its_reason_in_the_line(settings, brain, fail
 def test_a_post_cut_off_after_sending_is_logged_and_not_sent_again(app, fake_slack, failures):
     """Slack may have posted it: sending again could post the answer twice, so the line says so instead."""
     fake_slack.script("chat.postMessage", HANG_UP)
-    mention_through_http(app, "EvCutOff")
+    click_through_http(app)
     assert len(fake_slack.calls_to("chat.postMessage")) == 1
     [line] = failures()
-    assert line["may_have_gone_through"] is True and line["event_id"] == "EvCutOff"
+    assert line["may_have_gone_through"] is True and line["channel"] == "C0CHAN01"
     assert "not sent again" in line["message"] and "traceback" not in line

@@ -5,10 +5,11 @@ import json
 import logging
 
 import pytest
-from slack_fakes import SECRET, TOKEN, event_callback, mention, slash_command
+from slack_fakes import SECRET, TOKEN, block_actions, event_callback, mention, slash_command
 from test_wsgi import Client
 
 from evalbot.logs import JsonFormatter
+from evalbot.rendering.block_kit import PICK_ACTION
 from evalbot.slack.wsgi import SlackWsgiApp
 
 
@@ -59,9 +60,12 @@ def test_every_delivery_line_has_a_request_id(app, fake_slack, log_lines):
 
 
 def test_listener_threads_log_with_their_deliverys_request_id(app, fake_slack, log_lines):
+    """A button's answer is posted in a listener thread after the ack; its failure carries the click's request id."""
     http = Client(SlackWsgiApp(app=app, signing_secret=SECRET))
     fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": "channel_not_found"}))
-    http.signed(event_callback(mention("budget"), event_id="EvRid3"))
+    click = {"action_id": f"{PICK_ACTION}:rel:1", "value": "board-pitch"}
+    http.signed(block_actions(click, message={"type": "message", "ts": "1700000001.000100"}),
+                content_type="application/x-www-form-urlencoded")
     assert app.listener_runner.listener_executor.wait_idle(10)
     lines = log_lines()
     delivery = next(line for line in lines if line["message"].startswith("delivery"))

@@ -30,10 +30,12 @@ def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
 
 
 class Server:
-    def __init__(self, tmp: Path, fake_url: str, **extra_env: str):
+    """`evalbot serve --http` in a subprocess, logging to `tmp/NAME.log`; `extra_env` adds to its environment."""
+
+    def __init__(self, tmp: Path, fake_url: str, *, name: str = "serve", **extra_env: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.log = open(tmp / "serve.log", "w+")
+        self.log = open(tmp / f"{name}.log", "w+")
         slack = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_url}
         env = clean_env(tmp, **{**slack, **extra_env})
         self.proc = subprocess.Popen(
@@ -54,8 +56,16 @@ class Server:
         raise RuntimeError("server did not start: " + self.logs())
 
     def get(self, path: str):
-        with urllib.request.urlopen(self.base + path, timeout=5) as response:
-            return response.status, response.read().decode()
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=5) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode()
+
+    def workers(self) -> list[int]:
+        """The pids of gunicorn's worker processes (the server's children)."""
+        children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
+        return [int(pid) for pid in children]
 
     def post(
         self,
@@ -118,6 +128,11 @@ def fake(fake_slack_server):
 def test_health(server):
     status, body = server.get("/health")
     assert status == 200 and json.loads(body) == {"status": "ok"}
+
+
+def test_ready_when_the_store_answers(server):
+    status, body = server.get("/ready")
+    assert status == 200 and json.loads(body) == {"status": "ready", "database": "reachable"}
 
 
 def test_url_verification(server):
@@ -311,3 +326,37 @@ def test_a_rejected_token_exits_2(tmp_path, fake):
         timeout=30,
     )
     assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr and "invalid_auth" in result.stderr
+
+
+def _serve_exit(tmp_path, fake_url: str, **env: str) -> subprocess.CompletedProcess:
+    settings = clean_env(tmp_path, SLACK_BOT_TOKEN=TOKEN, SLACK_SIGNING_SECRET=SECRET, SLACK_API_URL=fake_url, **env)
+    return subprocess.run([*EVALBOT, "serve", "--http", "--port", str(free_port())], cwd=tmp_path, env=settings,
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_a_corrupt_store_exits_2_naming_the_data_dir(tmp_path, fake):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "evalbot.sqlite3").write_bytes(b"this is not a database" * 200)
+    result = _serve_exit(tmp_path, fake.url)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 2 and len(lines) == 1 and "EVALBOT_DATA_DIR" in lines[0], result.stderr
+    assert "not a database" in lines[0]
+
+
+@pytest.mark.parametrize("where", ["under-a-file", "unwritable"])
+def test_a_data_dir_that_cannot_be_made_exits_2_blaming_the_data_dir_not_slack(tmp_path, fake, where):
+    """A data dir under a regular file, or where no folder can be created (`/proc`, even for root)."""
+    (tmp_path / "a-file").write_text("x")
+    data_dir = tmp_path / "a-file" / "data" if where == "under-a-file" else "/proc/evalbot-data"
+    result = _serve_exit(tmp_path, fake.url, EVALBOT_DATA_DIR=str(data_dir))
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert "EVALBOT_DATA_DIR" in lines[0] and "SLACK_API_URL" not in lines[0]
+    assert fake.calls_to("auth.test") == []  # Slack is not even asked
+
+
+def test_an_unreachable_postgresql_exits_2_naming_the_database_url(tmp_path, fake):
+    url = f"postgresql+psycopg://evalbot@127.0.0.1:{free_port()}/evalbot"
+    result = _serve_exit(tmp_path, fake.url, EVALBOT_DATABASE_URL=url)
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert result.returncode == 2 and len(lines) == 1 and "EVALBOT_DATABASE_URL" in lines[0], result.stderr

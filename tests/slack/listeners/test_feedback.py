@@ -38,7 +38,7 @@ def store(data_dir):
 def deliver(settings, brain, store):
     """The real app with feedback on, over a SQLite state store in a temporary folder."""
     feedback = Feedback.from_store(store, retention_days=90, admins=frozenset({ADMIN}))
-    app = make_app(settings, brain, feedback=feedback)
+    app = make_app(settings, brain, store=store, feedback=feedback)
     yield Deliver(app)
     drain(app)
 

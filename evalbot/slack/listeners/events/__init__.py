@@ -1,18 +1,19 @@
 from slack_bolt import App
 
 from evalbot.slack.listeners.events.app_home_opened import publish_home_tab
-from evalbot.slack.listeners.events.app_mention import answer_mention
-from evalbot.slack.listeners.events.message_im import answer_direct_message
+from evalbot.slack.listeners.events.app_mention import mention_asked
+from evalbot.slack.listeners.events.message_im import direct_message_asked
 from evalbot.slack.listeners.events.revocation import note_revocation
+from evalbot.slack.outbox.keep import KeepAnswer, send_kept_answer
 from evalbot.slack.repeats import SkipRepeats
 
 
 def register(app: App) -> None:
-    once = [SkipRepeats()]
-    app.event("app_mention", middleware=once)(answer_mention)
+    # Mentions and DMs: the answer is kept in the outbox before the ack, and sent after it.
+    app.event("app_mention", middleware=[KeepAnswer(mention_asked)])(send_kept_answer)
     # Every `message` event is taken (and so acknowledged); only a person's DM is answered.
-    app.event("message", middleware=once)(answer_direct_message)
-    app.event("app_home_opened", middleware=once)(publish_home_tab)
+    app.event("message", middleware=[KeepAnswer(direct_message_asked)])(send_kept_answer)
+    app.event("app_home_opened", middleware=[SkipRepeats()])(publish_home_tab)
     if app.installation_store is not None:
         # Installed per workspace: Bolt's listeners delete the workspace's tokens (see evalbot.slack.oauth).
         app.enable_token_revocation_listeners()

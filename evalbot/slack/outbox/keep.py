@@ -1,0 +1,88 @@
+"""Before the ack: claim the delivery and keep its answer in the outbox, in one transaction.
+
+Slack never retries a delivery it saw acknowledged, so nothing may be acknowledged
+before its answer is safe: the claim of its `event_id`, the answer (the brain takes well
+under a millisecond) and the outbox row are committed together, then Bolt acks and the
+sender posts. A repeat (claimed before, on any worker or host) is acknowledged and not
+answered again.
+
+A store that cannot record the claim fails closed: the delivery gets a 503, so Slack
+retries it later (up to three times over about five minutes) and `GET /ready` takes the
+host out of its load balancer's rotation. Failing open would post answers no one
+recorded: each retry answered again, and every answer lost if the process stops.
+"""
+
+import logging
+from collections.abc import Callable
+
+from slack_bolt import BoltResponse
+from slack_bolt.middleware import Middleware
+from slack_bolt.request import BoltRequest
+from sqlalchemy import Connection
+
+from evalbot.errors import StoreUnavailable
+from evalbot.slack.answering import Asked, answer_event
+from evalbot.slack.deps import Deps, deps_of
+from evalbot.slack.outbox.faults import FaultLog
+from evalbot.slack.repeats import log_repeat
+
+log = logging.getLogger(__name__)
+STORE_DOWN = 503
+
+
+class KeepAnswer(Middleware):
+    """Listener middleware for mentions and DMs (Bolt runs it before the ack).
+
+    Args:
+        asked_in: the question a delivery's body asks (None: nothing to answer, e.g. a bot's
+            message); given the body and the bot's own user id.
+    """
+
+    def __init__(self, asked_in: Callable[[dict, str | None], Asked | None]):
+        self.asked_in = asked_in
+        self._faults = FaultLog(log, "cannot keep answers; deliveries refused (503) so Slack retries them")
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
+        asked = self.asked_in(req.body, req.context.get("bot_user_id"))
+        if asked is None:
+            return BoltResponse(status=200, body="")
+        deps = deps_of(req.context)
+        try:
+            kept = deps.store.run(lambda connection: keep(deps, connection, asked))
+        except StoreUnavailable as e:
+            self._faults.report(e, event_id=asked.event_id)
+            return BoltResponse(status=STORE_DOWN, body="")
+        except Exception:
+            # A bug while answering: Bolt's error handler apologises, quoting a reference. Slack's
+            # retries would fail the same way, so the delivery is claimed and the apology stays its one answer.
+            _claim_alone(deps, asked)
+            raise
+        if not kept:
+            log_repeat(req)
+            return BoltResponse(status=200, body="")
+        return next()
+
+
+def keep(deps: Deps, connection: Connection, asked: Asked) -> bool:
+    """Claim `asked`'s delivery and keep its answer; False (nothing written) for a repeat."""
+    if asked.event_id is not None and not deps.seen.claim(connection, asked.event_id):
+        return False
+    answer = answer_event(deps, connection, asked)
+    deps.outbox.add(connection, event_id=asked.event_id, team_id=asked.team_id, channel=asked.channel,
+                    thread_ts=asked.thread_ts, message=answer)
+    return True
+
+
+def _claim_alone(deps: Deps, asked: Asked) -> None:
+    if asked.event_id is None:
+        return
+    try:
+        deps.seen.first_time(asked.event_id)
+    except StoreUnavailable:
+        log.warning("could not claim a delivery that failed; Slack's retry may be answered", exc_info=True,
+                    extra={"event_id": asked.event_id})
+
+
+def send_kept_answer(context) -> None:
+    """The listener after the ack: wake this process's sender (any process's would do, at its next poll)."""
+    deps_of(context).sender.nudge()

@@ -1,0 +1,148 @@
+"""The outbox table: answers kept before the ack, taken one at a time to send, and what became of each.
+
+A row is `pending` until a sender takes it (`sending`, leased for `LEASE_SECONDS`), then
+`sent`, `failed` (Slack refused it for good), `unknown` (the connection dropped after
+the request went out: it may have been posted, so it is not sent again) or `expired`
+(still unsent `EXPIRE_SECONDS` after the ack). Any process on any host may take any
+pending row; the conditional `UPDATE` that takes it lets exactly one win.
+"""
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, delete, func, insert, select, update
+
+from evalbot.store import Store
+from evalbot.store.schema import outbox
+
+EXPIRE_SECONDS = 600.0  # an answer not sent within 10 minutes is no longer worth sending
+# A row taken to send and not settled within this time belongs to a sender that died.
+LEASE_SECONDS = 30.0
+KEEP_SETTLED_SECONDS = 3600.0  # settled rows stay this long, for inspection
+PENDING, SENDING, SENT, FAILED, UNKNOWN, EXPIRED = "pending", "sending", "sent", "failed", "unknown", "expired"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Outgoing:
+    """One answer to post: the outbox row's id, where it goes, and the Web API call's arguments."""
+
+    id: int
+    event_id: str | None
+    team_id: str | None
+    channel: str
+    method: str
+    arguments: dict
+    attempts: int
+
+
+class Outbox:
+    """The outbox rows of the state store.
+
+    Args:
+        store: the state store.
+        clock: wall-clock seconds (shared by hosts); tests pass a fake.
+    """
+
+    def __init__(self, *, store: Store, clock: Callable[[], float] = time.time):
+        self.store = store
+        self._clock = clock
+
+    def add(self, connection: Connection, *, event_id: str | None, team_id: str | None, channel: str,
+            thread_ts: str | None, message: dict) -> None:
+        """Keep `message` for `channel` (in `thread_ts`) inside the caller's transaction."""
+        now = self._clock()
+        arguments = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, **message}
+        connection.execute(insert(outbox).values(
+            event_id=event_id, team_id=team_id, channel=channel, thread_ts=thread_ts, method="chat.postMessage",
+            payload=json.dumps(arguments), status=PENDING, attempts=0, not_before=now, created_at=now,
+            expires_at=now + EXPIRE_SECONDS,
+        ))
+
+    def due_channels(self, *, limit: int = 200) -> list[str]:
+        """Channels with a pending answer due now, oldest answer first."""
+        query = (select(outbox.c.channel, func.min(outbox.c.id).label("first"))
+                 .where(outbox.c.status == PENDING, outbox.c.not_before <= self._clock())
+                 .group_by(outbox.c.channel).order_by("first").limit(limit))
+        return self.store.run(lambda connection: [row.channel for row in connection.execute(query)])
+
+    def next_due_in(self) -> float | None:
+        """Seconds until the next waiting answer is due (a channel's `Retry-After`, a retry); None if none waits."""
+        now = self._clock()
+        query = select(func.min(outbox.c.not_before)).where(outbox.c.status == PENDING, outbox.c.not_before > now)
+        due = self.store.run(lambda connection: connection.execute(query).scalar())
+        return None if due is None else max(0.0, due - now)
+
+    def take(self, channel: str) -> Outgoing | None:
+        """Take the oldest due answer for `channel` to send (leased to this sender); None when there is none."""
+        return self.store.run(lambda connection: self._take(connection, channel))
+
+    def _take(self, connection: Connection, channel: str) -> Outgoing | None:
+        now = self._clock()
+        while True:
+            row = connection.execute(
+                select(outbox).where(outbox.c.channel == channel, outbox.c.status == PENDING,
+                                     outbox.c.not_before <= now).order_by(outbox.c.id).limit(1)
+            ).first()
+            if row is None:
+                return None
+            taken = connection.execute(
+                update(outbox).where(outbox.c.id == row.id, outbox.c.status == PENDING)
+                .values(status=SENDING, attempts=outbox.c.attempts + 1, not_before=now + LEASE_SECONDS)
+            )
+            if taken.rowcount == 1:
+                return Outgoing(id=row.id, event_id=row.event_id, team_id=row.team_id, channel=row.channel,
+                                method=row.method, arguments=json.loads(row.payload), attempts=row.attempts + 1)
+
+    def settle(self, outgoing: Outgoing, status: str, *, error: str | None = None) -> None:
+        """Record how sending `outgoing` ended (`SENT`, `FAILED` or `UNKNOWN`)."""
+        values = {"status": status, "last_error": error}
+        if status == SENT:
+            values["sent_at"] = self._clock()
+        self.store.run(lambda connection: connection.execute(
+            update(outbox).where(outbox.c.id == outgoing.id).values(**values)))
+
+    def retry_later(self, outgoing: Outgoing, *, wait: float, error: str, whole_channel: bool) -> None:
+        """Put `outgoing` back, due in `wait` seconds; with `whole_channel` (a 429) the channel's other answers wait too."""
+
+        def put_back(connection: Connection) -> None:
+            at = self._clock() + wait
+            connection.execute(update(outbox).where(outbox.c.id == outgoing.id)
+                               .values(status=PENDING, not_before=at, last_error=error))
+            if whole_channel:
+                connection.execute(update(outbox).where(outbox.c.channel == outgoing.channel,
+                                                        outbox.c.status == PENDING, outbox.c.not_before < at)
+                                   .values(not_before=at))
+
+        self.store.run(put_back)
+
+    def expire(self) -> list[str]:
+        """Mark answers still unsent after `EXPIRE_SECONDS` as expired; the channels of those expired."""
+
+        def expire_rows(connection: Connection) -> list[str]:
+            now = self._clock()
+            stale = (outbox.c.status == PENDING) & (outbox.c.expires_at <= now)
+            channels = [row.channel for row in connection.execute(select(outbox.c.channel).where(stale))]
+            if channels:
+                connection.execute(update(outbox).where(stale).values(status=EXPIRED))
+            return channels
+
+        return self.store.run(expire_rows)
+
+    def reclaim(self) -> int:
+        """Put back answers whose sender died while sending (lease over); how many."""
+        return self.store.run(lambda connection: connection.execute(
+            update(outbox).where(outbox.c.status == SENDING, outbox.c.not_before <= self._clock())
+            .values(status=PENDING, last_error="its sender stopped while sending")).rowcount)
+
+    def purge(self) -> int:
+        """Delete settled rows older than `KEEP_SETTLED_SECONDS`; how many."""
+        return self.store.run(lambda connection: connection.execute(
+            delete(outbox).where(outbox.c.status.not_in((PENDING, SENDING)),
+                                 outbox.c.created_at <= self._clock() - KEEP_SETTLED_SECONDS)).rowcount)
+
+    def pending(self) -> int:
+        """How many answers wait to be sent (by any process)."""
+        return self.store.run(lambda connection: connection.execute(
+            select(func.count()).select_from(outbox).where(outbox.c.status.in_((PENDING, SENDING)))).scalar_one())

@@ -1,0 +1,207 @@
+"""The sender: a few threads per process post the outbox's due answers, one channel per thread at a time.
+
+- Woken when this process keeps an answer (`nudge`), and every `POLL_SECONDS` for answers
+  other processes kept, answers whose wait is over, and those left by a previous run.
+- A channel is sent by one thread of this process at a time, oldest answer first, so a
+  slow or rate-limited channel holds one thread, never the others' answers.
+- A 429 puts the channel's answers back until Slack's `Retry-After` (plus a little jitter,
+  so channels limited together do not all retry in the same instant).
+- `stop(within=...)`: keep sending until the outbox is empty or the time is up, let the
+  sends in flight finish, and log how many answers are left for the next start.
+"""
+
+import logging
+import random
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+
+from slack_sdk import WebClient
+
+from evalbot.errors import StoreUnavailable
+from evalbot.slack.outbox.faults import FaultLog
+from evalbot.slack.outbox.posting import Outcome, post
+from evalbot.slack.outbox.queue import FAILED, SENT, UNKNOWN, Outbox, Outgoing
+from evalbot.slack.web import describe_failure
+
+log = logging.getLogger(__name__)
+
+SENDER_THREADS = 4
+POLL_SECONDS = 0.5
+HOUSEKEEPING_SECONDS = 5.0
+MAX_JITTER = 0.5  # seconds added at random to each rate-limited channel's wait
+
+
+class Sender:
+    """Posts the outbox's answers from this process.
+
+    Args:
+        outbox: the outbox rows.
+        client_for: the Web API client that posts a given answer (its workspace's token);
+            it must retry nothing by itself (see `evalbot.slack.outbox.posting`).
+        threads: how many channels this process sends to at once.
+    """
+
+    def __init__(self, *, outbox: Outbox, client_for: Callable[[Outgoing], WebClient], threads: int = SENDER_THREADS):
+        self.outbox = outbox
+        self.client_for = client_for
+        self.threads = threads
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self._busy: set[str] = set()
+        self._dispatcher: threading.Thread | None = None
+        self._pool: ThreadPoolExecutor | None = None
+        self._deadline: float | None = None  # monotonic; set by stop()
+        # Outcomes the store could not record (e.g. a full disk): recorded again before anything
+        # else, so an answer Slack accepted is never taken for unsent and posted twice.
+        self._unrecorded: dict[int, tuple[Outgoing, str, str | None]] = {}
+        # The sender polls twice a second: a store fault would otherwise be logged as often.
+        self._store_faults = FaultLog(log, "the outbox cannot be read; answers wait until the store is back")
+
+    def start(self) -> None:
+        """Start sending (in each worker process, after the fork); once is enough."""
+        with self._lock:
+            if self._dispatcher is not None:
+                return
+            self._pool = ThreadPoolExecutor(max_workers=self.threads, thread_name_prefix="evalbot-sender")
+            self._dispatcher = threading.Thread(target=self._run, name="evalbot-outbox", daemon=True)
+            self._dispatcher.start()
+
+    def nudge(self) -> None:
+        """An answer was kept: look at the outbox now rather than at the next poll."""
+        self._wake.set()
+
+    def stop(self, *, within: float) -> int | None:
+        """Drain for at most `within` seconds (plus the sends in flight); the answers left, None if unknown."""
+        with self._lock:
+            dispatcher, pool = self._dispatcher, self._pool
+            self._deadline = time.monotonic() + within
+        self._wake.set()
+        if dispatcher is not None and pool is not None:
+            dispatcher.join()
+            pool.shutdown(wait=True)
+        try:
+            self._record_again()
+            left = self.outbox.pending()
+        except StoreUnavailable as e:
+            log.error("sender stopped; the outbox cannot be counted: %s", e)
+            return None
+        if left:
+            log.warning("sender stopped: %s answers left in the outbox for the next start", left,
+                        extra={"pending": left})
+        else:
+            log.info("sender stopped: outbox empty", extra={"pending": 0})
+        return left
+
+    def _stopping(self) -> bool:
+        return self._deadline is not None
+
+    def _out_of_time(self) -> bool:
+        return self._deadline is not None and time.monotonic() >= self._deadline
+
+    def _run(self) -> None:
+        housekeeping_due, wait = 0.0, 0.0
+        while not self._out_of_time():
+            self._wake.wait(wait)
+            self._wake.clear()
+            wait = POLL_SECONDS
+            try:
+                self._record_again()
+                if time.monotonic() >= housekeeping_due:
+                    self._housekeep()
+                    housekeeping_due = time.monotonic() + HOUSEKEEPING_SECONDS
+                channels = self.outbox.due_channels()
+                # Wake when the next waiting answer is due, not at the next poll: channels whose
+                # Retry-After ends at different moments are then retried at those moments.
+                due_in = self.outbox.next_due_in()
+                wait = POLL_SECONDS if due_in is None else min(POLL_SECONDS, due_in)
+            except StoreUnavailable as e:
+                self._store_faults.report(e)
+                continue
+            except Exception:  # noqa: BLE001 - the dispatcher must outlive a bug: logged, then the next round
+                log.exception("the sender failed to look at the outbox")
+                continue
+            for channel in channels:
+                if self._claim_channel(channel):
+                    self._pool.submit(self._send_channel, channel)
+            if self._stopping() and not channels and not self._busy:
+                return
+
+    def _claim_channel(self, channel: str) -> bool:
+        with self._lock:
+            if channel in self._busy or len(self._busy) >= self.threads:
+                return False
+            self._busy.add(channel)
+            return True
+
+    def _send_channel(self, channel: str) -> None:
+        """Send `channel`'s due answers in order, until none is due, one must wait, or time is up."""
+        try:
+            while not self._out_of_time():
+                outgoing = self.outbox.take(channel)
+                if outgoing is None:
+                    return
+                outcome = post(self.client_for(outgoing), outgoing)
+                self._record(outgoing, outcome)
+                if outcome.retry_in is not None:
+                    return
+        except StoreUnavailable as e:
+            self._store_faults.report(e, channel=channel)
+        except Exception:  # noqa: BLE001 - a thread's last stop: logged with its traceback, the channel freed
+            log.exception("the sender failed on a channel; its answers wait for the next round",
+                          extra={"channel": channel})
+        finally:
+            with self._lock:
+                self._busy.discard(channel)
+            self._wake.set()
+
+    def _record(self, outgoing: Outgoing, outcome: Outcome) -> None:
+        if outcome.sent:
+            self._settle(outgoing, SENT)
+            return
+        about = {"channel": outgoing.channel, "event_id": outgoing.event_id, "attempts": outgoing.attempts,
+                 **outcome.failure}
+        why = describe_failure(outcome.failure)
+        where = f"channel={outgoing.channel} event_id={outgoing.event_id}"
+        if outcome.rate_limited:
+            wait = outcome.retry_in + random.uniform(0, MAX_JITTER)
+            log.info("rate limited %s: the channel's answers wait %.1f s", where, wait, extra=about)
+            self.outbox.retry_later(outgoing, wait=wait, error=why, whole_channel=True)
+        elif outcome.retry_in is not None:
+            log.warning("could not post an answer %s: %s; trying again in %.1f s", where, why, outcome.retry_in,
+                        extra=about)
+            self.outbox.retry_later(outgoing, wait=outcome.retry_in, error=why, whole_channel=False)
+        elif outcome.ambiguous:
+            log.error("an answer may or may not have been posted %s: %s", where, why, extra=about)
+            self._settle(outgoing, UNKNOWN, why)
+        else:
+            log.error("Slack refused an answer %s: %s", where, why, extra=about)
+            self._settle(outgoing, FAILED, why)
+
+    def _settle(self, outgoing: Outgoing, status: str, error: str | None = None) -> None:
+        try:
+            self.outbox.settle(outgoing, status, error=error)
+        except StoreUnavailable:
+            with self._lock:
+                self._unrecorded[outgoing.id] = (outgoing, status, error)
+            raise
+
+    def _record_again(self) -> None:
+        with self._lock:
+            waiting = list(self._unrecorded.values())
+        for outgoing, status, error in waiting:
+            self.outbox.settle(outgoing, status, error=error)
+            with self._lock:
+                self._unrecorded.pop(outgoing.id, None)
+
+    def _housekeep(self) -> None:
+        expired = self.outbox.expire()
+        if expired:
+            log.warning("%s answers expired unsent after 10 minutes", len(expired),
+                        extra={"expired": len(expired), "channels": sorted(set(expired))})
+        reclaimed = self.outbox.reclaim()
+        if reclaimed:
+            log.warning("%s answers whose sender stopped mid-send are sent again (each may appear twice)",
+                        reclaimed, extra={"reclaimed": reclaimed})
+        self.outbox.purge()

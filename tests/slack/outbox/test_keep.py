@@ -1,0 +1,97 @@
+"""Before the ack: the claim, the answer and its outbox row are written together, or the delivery is refused
+(503) so that Slack retries it."""
+
+import logging
+
+from slack_fakes import direct_message, event_callback, mention
+from slack_harness import Deliver, make_app
+from sqlalchemy import event, func, select, text
+
+from evalbot.feedback.service import Feedback
+from evalbot.slack.app import drain
+from evalbot.store.schema import delivery_claims, outbox, questions
+
+
+def count(app, table) -> int:
+    return app.deps.store.run(lambda c: c.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def test_a_delivery_is_acknowledged_with_its_answer_already_kept(app, deliver, fake_slack):
+    response = deliver(event_callback(mention("budget"), event_id="EvKept"), wait=False)
+    assert response.status == 200
+    assert count(app, delivery_claims) == 1 and count(app, outbox) == 1  # before anything was posted
+    assert len(fake_slack.wait_posted(1)) == 1
+
+
+def test_a_repeat_is_acknowledged_and_not_answered_again(deliver, fake_slack, caplog):
+    body = event_callback(direct_message("budget"), event_id="EvTwice")
+    assert deliver(body).status == 200
+    with caplog.at_level(logging.INFO, logger="evalbot.slack.repeats"):
+        assert deliver(body, headers={"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}).status == 200
+    assert len(fake_slack.posted()) == 1
+    [line] = [r for r in caplog.records if r.getMessage() == "repeated delivery ignored"]
+    assert (line.event_id, line.retry_num, line.retry_reason) == ("EvTwice", "1", "http_timeout")
+
+
+def test_what_is_not_answered_is_neither_claimed_nor_kept(app, deliver, fake_slack):
+    deliver(event_callback(direct_message("hi", bot_id="B0OTHER", subtype="bot_message"), event_id="EvBot"))
+    deliver(event_callback(mention("in a DM", channel="D0DM0001"), event_id="EvMentionInDm"))
+    assert count(app, delivery_claims) == 0 and count(app, outbox) == 0 and fake_slack.posted() == []
+
+
+def test_a_bug_while_answering_keeps_no_answer_and_its_apology_is_the_only_reply(app, deliver, fake_slack,
+                                                                                monkeypatch):
+    def broken(self, text):
+        raise RuntimeError("the renderer broke")
+
+    monkeypatch.setattr("evalbot.slack.ready_answers.ReadyAnswers.message", broken)
+    body = event_callback(mention("budget"), event_id="EvBroken")
+    assert deliver(body).status == 500
+    assert count(app, outbox) == 0  # the answer's transaction was rolled back whole
+    deliver(body, headers={"x-slack-retry-num": "1"})  # Slack's retry fails no second time
+    [apology] = fake_slack.wait_posted(1)
+    assert "something went wrong" in apology["text"] and len(fake_slack.posted()) == 1
+
+
+def test_a_full_disk_refuses_deliveries_logs_once_and_each_retry_is_answered_once(app, deliver, fake_slack, caplog):
+    store = app.deps.store
+    pages = store.run(lambda c: c.execute(text("PRAGMA page_count")).scalar_one())
+
+    @event.listens_for(store.engine, "connect")
+    def full_disk(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+
+    store.engine.dispose()
+    bodies = [event_callback(mention(f"budget question {n}", ts=f"1700000{n:03d}.1"), event_id=f"EvFull{n}")
+              for n in range(40)]
+    with caplog.at_level(logging.ERROR):
+        first = [deliver(body, wait=False).status for body in bodies]
+    assert set(first) == {200, 503} and first.count(503) >= 20
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert len(errors) == 1 and "disk is full" in errors[0].getMessage()
+
+    event.remove(store.engine, "connect", full_disk)
+    store.engine.dispose()  # space freed
+    retried = [deliver(body, headers={"x-slack-retry-num": "1"}, wait=False).status for body in bodies]
+    assert retried == [200] * 40
+    posted = fake_slack.wait_posted(40, timeout=20)
+    assert sorted(post["thread_ts"] for post in posted) == sorted(f"1700000{n:03d}.1" for n in range(40))
+
+
+def test_the_question_log_is_kept_with_the_answer_or_not_at_all(settings, brain, fake_slack, monkeypatch):
+    """The feedback log writes through the answer's transaction: no answer kept, no question logged."""
+    store = settings.open_store()
+    app = make_app(settings, brain, store=store, feedback=Feedback.from_store(store, retention_days=90))
+    try:
+        deliver = Deliver(app)
+        assert deliver(event_callback(mention("how do I pitch the board?"), event_id="EvLogged")).status == 200
+        assert count(app, questions) == 1 and count(app, outbox) == 1
+
+        def outbox_full(*args, **kwargs):
+            raise RuntimeError("the outbox broke")
+
+        monkeypatch.setattr("evalbot.slack.outbox.queue.Outbox.add", outbox_full)
+        assert deliver(event_callback(mention("and the budget?"), event_id="EvNotKept")).status == 500
+        assert count(app, questions) == 1 and count(app, outbox) == 1
+    finally:
+        drain(app)
