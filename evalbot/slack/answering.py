@@ -25,6 +25,7 @@ class Asked:
 
     Attributes:
         thread_ts: the thread the answer goes in; None for the DM itself.
+        team_id: the workspace whose installation received it (whose token posts the answer).
         event_id: Slack's id of the delivery (claimed once); None if Slack sent none.
         conversation: the conversation it belongs to (`conversation_key`); None stands alone.
     """

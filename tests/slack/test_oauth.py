@@ -9,9 +9,9 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from slack_fakes import BOT_USER, SECRET, event_callback, mention, signed_headers
 from slack_sdk.oauth.installation_store import Installation
+from sqlalchemy import text
 
-from evalbot.errors import ConfigError
-from evalbot.slack.app import build_app, drain
+from evalbot.slack.app import build_app, drain, start_sending
 from evalbot.slack.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
 from evalbot.slack.wsgi import SlackWsgiApp
 from evalbot.store import open_store
@@ -105,7 +105,9 @@ def oauth_app(settings, brain, store):
     oauth = settings.model_copy(
         update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET}
     )
-    return build_app(oauth, brain, store=store, verify_requests=False)
+    app = build_app(oauth, brain, store=store, verify_requests=False)
+    start_sending(app)  # the outbox's sender posts mentions' and DMs' answers
+    return app
 
 
 @pytest.fixture()
@@ -163,6 +165,7 @@ def test_install_flow_end_to_end_then_the_workspace_is_answered_with_its_token(s
 
         assert browser.post_event(team_event(mention("budget"), team, "EvInstalled")) == 200
         assert app.listener_runner.listener_executor.wait_idle(10)
+        fake_slack.wait_posted(1)  # the outbox's sender posts it
         assert tokens_used(fake_slack, "chat.postMessage") == [token]
     finally:
         drain(app)
@@ -198,6 +201,7 @@ def test_events_from_two_workspaces_use_each_workspaces_token(installed, fake_sl
     for n, team in enumerate(TEAMS):
         assert browser.post_event(team_event(mention("budget", ts=f"1700000500.00010{n}"), team, f"EvTeam{n}")) == 200
     assert installed.listener_runner.listener_executor.wait_idle(10)
+    fake_slack.wait_posted(len(TEAMS))
     assert sorted(tokens_used(fake_slack, "chat.postMessage")) == sorted(TEAMS.values())
 
 
@@ -205,7 +209,7 @@ def test_an_event_from_a_workspace_never_installed_is_not_answered(installed, fa
     browser = Browser(SlackWsgiApp(app=installed, signing_secret=SECRET))
     browser.post_event(team_event(mention("budget"), "T0STRANGE", "EvStranger"))
     assert installed.listener_runner.listener_executor.wait_idle(10)
-    assert fake_slack.calls_to("chat.postMessage") == []
+    assert fake_slack.wait_posted(1, timeout=1.0) == []
 
 
 REVOCATIONS = {
@@ -226,6 +230,8 @@ def test_a_revoked_workspaces_token_is_never_used_again(installed, fake_slack, r
     for team in TEAMS:
         browser.post_event(team_event(mention("budget"), team, f"EvAfterRevoke{team}"))
     assert installed.listener_runner.listener_executor.wait_idle(10)
+    fake_slack.wait_posted(1)
+    assert fake_slack.wait_posted(2, timeout=1.0)  # and no second post comes
     assert TEAMS["T0ALPHA1"] not in json.dumps(fake_slack.calls)
     assert tokens_used(fake_slack, "chat.postMessage") == [TEAMS["T0BETA22"]]
 
@@ -241,6 +247,16 @@ def test_bolts_revocation_leaves_the_token_in_the_installation_record(installed,
     assert installed.installation_store.find_bot(enterprise_id=None, team_id="T0ALPHA1") is None
 
 
-def test_oauth_without_a_store_is_a_configuration_error(settings, brain):
-    with pytest.raises(ConfigError, match="SLACK_CLIENT_ID"):
-        oauth_app(settings, brain, None)
+def test_without_a_store_given_the_installations_live_in_the_settings_store(settings, brain):
+    """A store always exists (SQLite in EVALBOT_DATA_DIR by default): installations are kept there."""
+    app = oauth_app(settings, brain, None)
+    try:
+        app.installation_store.save(Installation(app_id="A0EVALBOT", team_id="T0ALPHA1", user_id="U0ADMIN1",
+                                                 bot_token=TEAMS["T0ALPHA1"], bot_id="BT0ALPHA1",
+                                                 bot_user_id=BOT_USER, bot_scopes=list(BOT_SCOPES)))
+        reopened = settings.open_store()
+        with reopened.engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM slack_bots")).scalar_one() == 1
+        reopened.close()
+    finally:
+        drain(app)

@@ -15,7 +15,7 @@ recorded: each retry answered again, and every answer lost if the process stops.
 import logging
 from collections.abc import Callable
 
-from slack_bolt import BoltResponse
+from slack_bolt import BoltContext, BoltResponse
 from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from sqlalchemy import Connection
@@ -35,20 +35,23 @@ class KeepAnswer(Middleware):
 
     Args:
         asked_in: the question a delivery's body asks (None: nothing to answer, e.g. a bot's
-            message); given the body and the bot's own user id.
+            message); given the body and Bolt's context (the bot's user id, the installation's team).
+        hold: seconds the kept answer waits for its listener to `release_kept_answer` it
+            (an assistant thread's status is set first); sent anyway once they are over.
     """
 
-    def __init__(self, asked_in: Callable[[dict, str | None], Asked | None]):
+    def __init__(self, asked_in: Callable[[dict, BoltContext], Asked | None], *, hold: float = 0.0):
         self.asked_in = asked_in
+        self.hold = hold
         self._faults = FaultLog(log, "cannot keep answers; deliveries refused (503) so Slack retries them")
 
     def process(self, *, req: BoltRequest, resp: BoltResponse, next: Callable[[], BoltResponse]) -> BoltResponse | None:  # noqa: A002
-        asked = self.asked_in(req.body, req.context.get("bot_user_id"))
+        asked = self.asked_in(req.body, req.context)
         if asked is None:
             return BoltResponse(status=200, body="")
         deps = deps_of(req.context)
         try:
-            kept = deps.store.run(lambda connection: keep(deps, connection, asked))
+            kept = deps.store.run(lambda connection: keep(deps, connection, asked, hold=self.hold))
         except StoreUnavailable as e:
             self._faults.report(e, event_id=asked.event_id)
             return BoltResponse(status=STORE_DOWN, body="")
@@ -63,13 +66,13 @@ class KeepAnswer(Middleware):
         return next()
 
 
-def keep(deps: Deps, connection: Connection, asked: Asked) -> bool:
+def keep(deps: Deps, connection: Connection, asked: Asked, *, hold: float = 0.0) -> bool:
     """Claim `asked`'s delivery and keep its answer; False (nothing written) for a repeat."""
     if asked.event_id is not None and not deps.seen.claim(connection, asked.event_id):
         return False
     answer = answer_event(deps, connection, asked)
     deps.outbox.add(connection, event_id=asked.event_id, team_id=asked.team_id, channel=asked.channel,
-                    thread_ts=asked.thread_ts, message=answer)
+                    thread_ts=asked.thread_ts, message=answer, hold=hold)
     return True
 
 
@@ -86,3 +89,14 @@ def _claim_alone(deps: Deps, asked: Asked) -> None:
 def send_kept_answer(context) -> None:
     """The listener after the ack: wake this process's sender (any process's would do, at its next poll)."""
     deps_of(context).sender.nudge()
+
+
+def release_kept_answer(body: dict, context) -> None:
+    """After the ack, once what had to come first is done: a held answer may be sent now."""
+    event_id = body.get("event_id")
+    if isinstance(event_id, str):
+        try:
+            deps_of(context).outbox.release(event_id)
+        except StoreUnavailable as e:  # its hold ends by itself
+            log.warning("could not release a kept answer early: %s", e, extra={"event_id": event_id})
+    send_kept_answer(context)

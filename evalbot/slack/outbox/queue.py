@@ -50,15 +50,25 @@ class Outbox:
         self._clock = clock
 
     def add(self, connection: Connection, *, event_id: str | None, team_id: str | None, channel: str,
-            thread_ts: str | None, message: dict) -> None:
-        """Keep `message` for `channel` (in `thread_ts`) inside the caller's transaction."""
+            thread_ts: str | None, message: dict, hold: float = 0.0) -> None:
+        """Keep `message` for `channel` (in `thread_ts`) inside the caller's transaction.
+
+        Args:
+            hold: seconds before it may be sent, unless `release`d sooner.
+        """
         now = self._clock()
         arguments = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, **message}
         connection.execute(insert(outbox).values(
             event_id=event_id, team_id=team_id, channel=channel, thread_ts=thread_ts, method="chat.postMessage",
-            payload=json.dumps(arguments), status=PENDING, attempts=0, not_before=now, created_at=now,
+            payload=json.dumps(arguments), status=PENDING, attempts=0, not_before=now + hold, created_at=now,
             expires_at=now + EXPIRE_SECONDS,
         ))
+
+    def release(self, event_id: str) -> None:
+        """A held answer may be sent now."""
+        self.store.run(lambda connection: connection.execute(
+            update(outbox).where(outbox.c.event_id == event_id, outbox.c.status == PENDING)
+            .values(not_before=self._clock())))
 
     def due_channels(self, *, limit: int = 200) -> list[str]:
         """Channels with a pending answer due now, oldest answer first."""

@@ -9,7 +9,7 @@ assistant events, and a message in a DM thread is answered as it always was.
 from slack_bolt import App, Assistant
 
 from evalbot.slack.listeners.assistant.thread_started import greet_thread
-from evalbot.slack.listeners.assistant.user_message import answer_in_assistant_thread
+from evalbot.slack.listeners.assistant.user_message import HOLD_SECONDS, answer_in_assistant_thread
 from evalbot.slack.listeners.events.message_im import direct_message_asked
 from evalbot.slack.outbox.keep import KeepAnswer
 from evalbot.slack.repeats import SkipRepeats
@@ -26,6 +26,7 @@ def register(app: App) -> None:
     assistant = Assistant()
     assistant.thread_started(middleware=[SkipRepeats()])(greet_thread)
     assistant.thread_context_changed(ignore_context_change)
-    # A question there is a DM: its answer is kept in the outbox before the ack.
-    assistant.user_message(middleware=[KeepAnswer(direct_message_asked)])(answer_in_assistant_thread)
+    # A question there is a DM: its answer is kept in the outbox before the ack (held for the status).
+    keep = KeepAnswer(direct_message_asked, hold=HOLD_SECONDS)
+    assistant.user_message(middleware=[keep])(answer_in_assistant_thread)
     app.assistant(assistant)

@@ -5,12 +5,12 @@ from evalbot.slack.conversation import conversation_key
 from evalbot.slack.filters import from_a_person
 
 
-def mention_asked(body: dict, bot_user_id: str | None) -> Asked | None:
+def mention_asked(body: dict, context) -> Asked | None:
     """The question a person's mention asks; None for bots, edits, and mentions in a DM (`message.im` answers those)."""
     event = body.get("event")
-    if not from_a_person(event, bot_user_id=bot_user_id) or event["channel"].startswith("D"):
+    if not from_a_person(event, bot_user_id=context.get("bot_user_id")) or event["channel"].startswith("D"):
         return None
-    team = event.get("team") or body.get("team_id")
     return Asked(text=event["text"], user=event["user"], channel=event["channel"],
-                 thread_ts=event.get("thread_ts") or event.get("ts"), team_id=team, event_id=body.get("event_id"),
-                 conversation=conversation_key(event, team=team))
+                 thread_ts=event.get("thread_ts") or event.get("ts"), team_id=context.get("team_id"),
+                 event_id=body.get("event_id"),
+                 conversation=conversation_key(event, team=event.get("team") or context.get("team_id")))

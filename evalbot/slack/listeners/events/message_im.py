@@ -5,13 +5,13 @@ from evalbot.slack.conversation import conversation_key
 from evalbot.slack.filters import from_a_person
 
 
-def direct_message_asked(body: dict, bot_user_id: str | None) -> Asked | None:
+def direct_message_asked(body: dict, context) -> Asked | None:
     """The question a person's DM asks; None for any other `message` event (channels, bots, edits, joins)."""
     event = body.get("event")
     if not isinstance(event, dict) or event.get("channel_type") != "im":
         return None
-    if not from_a_person(event, bot_user_id=bot_user_id):
+    if not from_a_person(event, bot_user_id=context.get("bot_user_id")):
         return None
-    team = event.get("team") or body.get("team_id")
     return Asked(text=event["text"], user=event["user"], channel=event["channel"], thread_ts=event.get("thread_ts"),
-                 team_id=team, event_id=body.get("event_id"), conversation=conversation_key(event, team=team))
+                 team_id=context.get("team_id"), event_id=body.get("event_id"),
+                 conversation=conversation_key(event, team=event.get("team") or context.get("team_id")))
