@@ -6,7 +6,7 @@ import re
 import secrets
 import time
 
-from sqlalchemy import Connection, Engine, insert, select
+from sqlalchemy import Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from evalbot.logs import redact
@@ -32,18 +32,8 @@ def user_hash(salt: str, user_id: str) -> str:
     return hmac.new(salt.encode(), user_id.encode(), hashlib.sha256).hexdigest()[:32]
 
 
-def installation_salt(engine: Engine, *, connection: Connection | None = None) -> str:
-    """This installation's salt, made on first use and shared by every worker and host.
-
-    With `connection`, inside the caller's transaction (a second connection would wait on its lock).
-    """
-    if connection is not None:
-        found = connection.execute(select(install_secrets.c.value).where(install_secrets.c.name == SALT_NAME)).first()
-        if found is None:
-            connection.execute(insert(install_secrets).values(name=SALT_NAME, value=secrets.token_hex(32),
-                                                              created_at=time.time()))
-            return installation_salt(engine, connection=connection)
-        return found.value
+def installation_salt(engine: Engine) -> str:
+    """This installation's salt, made on first use and shared by every worker and host."""
     with engine.begin() as connection:
         found = connection.execute(select(install_secrets.c.value).where(install_secrets.c.name == SALT_NAME)).first()
     if found is not None:

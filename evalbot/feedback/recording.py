@@ -57,9 +57,14 @@ class QuestionLog:
         self._salt: str | None = None
         self.retention = Retention(engine=engine, days=retention_days, clock=clock)
 
-    def hash_user(self, user_id: str, *, connection: Connection | None = None) -> str:
+    def load_salt(self) -> None:
+        """Read (or make, once per installation) the salt now: recording inside a caller's transaction
+        then never needs a second connection, which SQLite would make wait on the first's lock."""
         if self._salt is None:
-            self._salt = installation_salt(self.engine, connection=connection)
+            self._salt = installation_salt(self.engine)
+
+    def hash_user(self, user_id: str) -> str:
+        self.load_salt()
         return user_hash(self._salt, user_id)
 
     def record(self, reply: Reply, *, question: str, user: str | None, team: str | None,
@@ -70,7 +75,7 @@ class QuestionLog:
         unanswered = is_unanswered(reply)
         row = {
             "asked_at": self._clock(),
-            "user_hash": self.hash_user(user, connection=connection) if user else None,
+            "user_hash": self.hash_user(user) if user else None,
             "team_id": team,
             "intent": reply.intent,
             "confidence": round(reply.confidence, 4),

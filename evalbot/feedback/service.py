@@ -18,8 +18,9 @@ class Feedback:
 
     @classmethod
     def from_store(cls, store: Store, *, retention_days: int, admins: frozenset[str] = frozenset()) -> "Feedback":
-        return cls(questions=QuestionLog(engine=store.engine, retention_days=retention_days),
-                   votes=VoteBook(engine=store.engine), admins=admins)
+        questions = QuestionLog(engine=store.engine, retention_days=retention_days)
+        questions.load_salt()
+        return cls(questions=questions, votes=VoteBook(engine=store.engine), admins=admins)
 
     def is_admin(self, user_id: str) -> bool:
         return user_id in self.admins

@@ -99,3 +99,32 @@ def test_sql_purge_expired(tmp_path):
     clock.now += 6
     assert store.purge_expired() == 1
     assert store.load("new") == {}
+
+
+class Rollback(Exception):
+    pass
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_joined_writes_belong_to_the_callers_transaction(request, tmp_path, backend):
+    """Saved through `joined(connection)`: visible inside that transaction, gone when it rolls back."""
+    url = (f"sqlite+pysqlite:///{tmp_path / 's.sqlite3'}" if backend == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    engine = build_engine(url)
+    upgrade(engine)
+    store = SqlConversations(engine=engine)
+    with pytest.raises(Rollback), engine.begin() as connection:
+        joined = store.joined(connection)
+        joined.save("slack:T1:D1", {"last_intent": "equity-negotiation"})
+        assert joined.load("slack:T1:D1") == {"last_intent": "equity-negotiation"}
+        raise Rollback
+    assert store.load("slack:T1:D1") is None
+    with engine.begin() as connection:
+        store.joined(connection).save("slack:T1:D1", {"last_intent": "board-pitch"})
+    assert store.load("slack:T1:D1") == {"last_intent": "board-pitch"}
+    engine.dispose()
+
+
+def test_memory_conversations_joined_is_itself():
+    memory = MemoryConversations()
+    assert memory.joined(object()) is memory
