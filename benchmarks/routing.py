@@ -41,7 +41,7 @@ def route_latencies(brain: Brain, texts: list[str], *, rounds: int = 5) -> tuple
             start = time.perf_counter()
             stripped = strip_slack(text)
             if parse_command(stripped) is None:
-                brain.matcher.route(normalise(stripped))
+                brain.router.route(normalise(stripped))
             routing.append((time.perf_counter() - start) * 1000)
             normalise.cache_clear()
             content_words.cache_clear()

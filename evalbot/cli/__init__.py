@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", help="validate the knowledge base and any overlay")
 
     evaluate = commands.add_parser("eval", help="routing self-evaluation on a labelled set")
-    evaluate.add_argument("file", nargs="?", help="YAML or JSONL of {text, intent}; default: the dev set")
+    evaluate.add_argument("file", nargs="?", help="YAML or JSONL of {text, intent} or {text, intents: [...]}; default: the dev set and the wild test half")
 
     db = commands.add_parser("db", help="manage the state store (SQLite or PostgreSQL)")
     db_commands = db.add_subparsers(dest="db_command", required=True, parser_class=_Parser)

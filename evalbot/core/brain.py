@@ -28,6 +28,8 @@ from evalbot.knowledge_base.models import (
 )
 from evalbot.routing.grammar import Command, Tool, parse_command
 from evalbot.routing.matcher import Matcher, Route
+from evalbot.routing.router import Router
+from evalbot.routing.wild import training_half
 from evalbot.routing.names import resolve_name
 from evalbot.routing.normalise import normalise, strip_slack
 from evalbot.understanding import route_understood, understand
@@ -43,9 +45,14 @@ NOT_A_QUESTION_CONFIDENCE = 0.5
 class Brain:
     """Answers messages from one knowledge base."""
 
-    def __init__(self, *, knowledge: KnowledgeBase, matcher: Matcher | None = None):
+    def __init__(self, *, knowledge: KnowledgeBase, router: Router | None = None):
         self.knowledge = knowledge
-        self.matcher = matcher or Matcher(knowledge=knowledge)
+        self.router = router or Router(knowledge=knowledge, learnt=training_half())
+
+    @property
+    def matcher(self) -> Matcher:
+        """The lexical matcher inside the router (its speller, ranking and thresholds)."""
+        return self.router.matcher
 
     @classmethod
     def load(cls, *, overlay_dir: Path | None = None, cache_dir: Path | None = None) -> "Brain":
@@ -60,10 +67,10 @@ class Brain:
         key = brain_cache.fingerprint([shipped_knowledge_dir(), *([overlay_dir] if overlay_dir else [])])
         cached = brain_cache.read(cache_dir, key)
         if cached is not None:
-            knowledge, matcher = cached
-            return cls(knowledge=knowledge, matcher=matcher)
+            knowledge, router = cached
+            return cls(knowledge=knowledge, router=router)
         brain = cls(knowledge=load_knowledge(overlay_dir))
-        brain_cache.write(cache_dir, key, brain.knowledge, brain.matcher)
+        brain_cache.write(cache_dir, key, brain.knowledge, brain.router)
         return brain
 
     def answer(self, text: str) -> Reply:
@@ -115,7 +122,7 @@ class Brain:
     def route(self, text: str) -> Route | None:
         """How `text` is routed as a new question; None when it asks nothing (a lone number, a stray word)."""
         understood = understand(text[:MAX_INPUT_CHARS], speller=self.matcher.speller)
-        return route_understood(understood, matcher=self.matcher, knowledge=self.knowledge)
+        return route_understood(understood, router=self.router, knowledge=self.knowledge)
 
     def _answer(self, text: str) -> Reply:
         stripped = strip_slack(text)
@@ -138,9 +145,7 @@ class Brain:
         assert entry is not None, route.intent
         reply = self._dispatch(entry, args={}, text=stripped, confidence=route.confidence)
         if route.ambiguous:
-            others = [c.intent for c in route.candidates[1:4]
-                      if route.candidates[0].score - c.score <= self.matcher.thresholds.ambiguity_margin]
-            reply = reply.model_copy(update={"did_you_mean": choices(others, self.knowledge, limit=3)})
+            reply = reply.model_copy(update={"did_you_mean": choices(list(route.alternatives), self.knowledge, limit=3)})
         return reply
 
     def _command(self, stripped: str) -> Command | None:

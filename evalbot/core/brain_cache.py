@@ -16,7 +16,8 @@ from pathlib import Path
 
 from evalbot import __version__
 from evalbot.knowledge_base.loader import KnowledgeBase
-from evalbot.routing.matcher import Matcher
+from evalbot.knowledge_base.locate import shipped_wild_set
+from evalbot.routing.router import Router
 
 log = logging.getLogger(__name__)
 _ROUTING_CODE = Path(__file__).resolve().parent.parent / "routing"
@@ -31,7 +32,9 @@ def default_cache_dir() -> Path:
 def fingerprint(folders: list[Path]) -> str:
     """A digest of the code version and of every file the index is built from."""
     digest = hashlib.sha256(__version__.encode())
-    for source in sorted(_ROUTING_CODE.glob("*.py")):
+    # The routing code, the shipped embeddings and classifier weights, and the wild training questions.
+    sources = [path for path in _ROUTING_CODE.rglob("*") if path.is_file() and "__pycache__" not in path.parts]
+    for source in sorted(sources) + [path for path in [shipped_wild_set()] if path.is_file()]:
         stat = source.stat()
         digest.update(f"{source.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     for folder in folders:
@@ -41,28 +44,28 @@ def fingerprint(folders: list[Path]) -> str:
     return digest.hexdigest()[:32]
 
 
-def read(folder: Path, key: str) -> tuple[KnowledgeBase, Matcher] | None:
+def read(folder: Path, key: str) -> tuple[KnowledgeBase, Router] | None:
     """The cached pair for `key`, or None when there is no usable copy."""
     path = folder / f"brain-{key}.pickle"
     try:
         with path.open("rb") as handle:
-            knowledge, matcher = pickle.load(handle)
+            knowledge, router = pickle.load(handle)
     except FileNotFoundError:
         return None
     except _READ_ERRORS:
         log.debug("ignoring an unreadable index cache at %s", path, exc_info=True)
         return None
-    return knowledge, matcher
+    return knowledge, router
 
 
-def write(folder: Path, key: str, knowledge: KnowledgeBase, matcher: Matcher) -> None:
+def write(folder: Path, key: str, knowledge: KnowledgeBase, router: Router) -> None:
     """Store the pair for `key` (atomically) and drop copies built from older inputs."""
     temporary: Path | None = None
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".brain-", delete=False) as handle:
             temporary = Path(handle.name)
-            pickle.dump((knowledge, matcher), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((knowledge, router), handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, folder / f"brain-{key}.pickle")  # atomic: readers never see half a file
         temporary = None
         for stale in folder.glob("brain-*.pickle"):

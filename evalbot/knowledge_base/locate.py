@@ -23,3 +23,11 @@ def shipped_dev_set() -> Path:
         if candidate.is_file():
             return candidate
     return _PACKAGE_DIR.parent / "tests" / "routing" / "devset.yaml"
+
+
+def shipped_wild_set() -> Path:
+    """The wild set (real questions, split into a training and a test half): in the wheel, or under tests/."""
+    for candidate in (_PACKAGE_DIR / "_wild.yaml", _PACKAGE_DIR.parent / "tests" / "routing" / "wild" / "wild.yaml"):
+        if candidate.is_file():
+            return candidate
+    return _PACKAGE_DIR.parent / "tests" / "routing" / "wild" / "wild.yaml"

@@ -14,8 +14,15 @@ from evalbot.stats import wilson_interval
 
 @dataclass(frozen=True, kw_only=True)
 class Labelled:
+    """A message and every intent a careful reader would accept for it (or just out-of-scope)."""
+
     text: str
-    intent: str
+    intents: tuple[str, ...]
+    split: str | None = None
+
+    @property
+    def out_of_scope(self) -> bool:
+        return OUT_OF_SCOPE in self.intents
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,29 +72,41 @@ def load_labelled(path: Path) -> list[Labelled]:
         raise CommandError(f"{path} must hold a list of {{text, intent}} records", field="FILE")
     items = []
     for index, record in enumerate(records, start=1):
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not isinstance(record.get("intent"), str):
-            raise CommandError(f"{path}: record {index} needs string fields `text` and `intent`", field="FILE")
-        items.append(Labelled(text=record["text"], intent=record["intent"]))
+        intents = record.get("intents", [record.get("intent")]) if isinstance(record, dict) else None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not isinstance(intents, list) \
+                or not intents or not all(isinstance(i, str) for i in intents):
+            raise CommandError(f"{path}: record {index} needs a string `text` and an `intent` (or a list `intents`)",
+                               field="FILE", example='{"text": "how do I pitch the board?", "intent": "board-pitch"}')
+        split = record.get("split")
+        items.append(Labelled(text=record["text"], intents=tuple(intents), split=split if isinstance(split, str) else None))
     return items
 
 
+def check_labels(items: list[Labelled], known: set[str], *, source: str) -> None:
+    """Raise a CommandError naming the first label that is neither a known intent id nor out-of-scope."""
+    for index, item in enumerate(items, start=1):
+        for intent in item.intents:
+            if intent != OUT_OF_SCOPE and intent not in known:
+                raise CommandError(f"{source}: record {index} has the unknown intent `{intent}`",
+                                   field="intent", example="evalbot topics lists every id")
+
+
 def evaluate(items: list[Labelled], predict) -> Report:
-    """Score `predict(text) -> intent` on `items`."""
+    """Score `predict(text) -> intent` on `items`; a prediction is right if it is any accepted intent."""
     in_total = in_hits = rejected = oos_total = oos_hits = predicted_oos = 0
     confusions: Counter[tuple[str, str]] = Counter()
     for item in items:
         got = predict(item.text)
-        if got == OUT_OF_SCOPE:
-            predicted_oos += 1
-        if item.intent == OUT_OF_SCOPE:
+        predicted_oos += got == OUT_OF_SCOPE
+        if item.out_of_scope:
             oos_total += 1
             oos_hits += got == OUT_OF_SCOPE
         else:
             in_total += 1
-            in_hits += got == item.intent
+            in_hits += got in item.intents
             rejected += got == OUT_OF_SCOPE
-        if got != item.intent:
-            confusions[(item.intent, got)] += 1
+        if got not in item.intents:
+            confusions[(item.intents[0], got)] += 1
     return Report(
         in_scope_accuracy=Rate(hits=in_hits, total=in_total),
         oos_recall=Rate(hits=oos_hits, total=oos_total),
@@ -97,15 +116,21 @@ def evaluate(items: list[Labelled], predict) -> Report:
     )
 
 
-def format_report(report: Report, *, source: str, count: int) -> str:
-    lines = [
-        f"Routing evaluation on {count} labelled messages ({source})",
-        f"  in-scope top-1 accuracy   {report.in_scope_accuracy.describe()}",
-        f"  out-of-scope recall       {report.oos_recall.describe()}",
-        f"  out-of-scope precision    {report.oos_precision.describe()}",
-        f"  false-rejection rate      {report.false_rejection.describe()}",
+def format_comparison(reports: dict[str, Report], *, source: str, count: int) -> str:
+    """One set's reports side by side (e.g. lexical only and fused), then the last one's top confusions."""
+    names = list(reports)
+    rows = [
+        ("in-scope top-1 accuracy", "in_scope_accuracy"),
+        ("out-of-scope recall", "oos_recall"),
+        ("out-of-scope precision", "oos_precision"),
+        ("false-rejection rate", "false_rejection"),
     ]
-    if report.confusions:
-        lines.append("Top confusions (expected -> got: count):")
-        lines += [f"  {expected} -> {got}: {n}" for expected, got, n in report.confusions]
+    lines = [f"Routing evaluation on {count} labelled messages ({source})",
+             f"  {'measure':<25} " + "".join(f"{name:<44}" for name in names).rstrip()]
+    for label, field in rows:
+        lines.append(f"  {label:<25} " + "".join(f"{getattr(reports[n], field).describe().strip():<44}" for n in names).rstrip())
+    last = reports[names[-1]]
+    if last.confusions:
+        lines.append(f"Top confusions, {names[-1]} (expected -> got: count):")
+        lines += [f"  {expected} -> {got}: {n}" for expected, got, n in last.confusions]
     return "\n".join(lines)

@@ -48,7 +48,12 @@ class Route:
     intent: str
     confidence: float
     candidates: tuple[Candidate, ...]
-    ambiguous: bool = False
+    # Intents close enough to the chosen one to offer as "did you mean".
+    alternatives: tuple[str, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.alternatives)
 
     @property
     def out_of_scope(self) -> bool:
@@ -86,6 +91,17 @@ def _sorted_words(text: str) -> str:
 def _normalised(weights: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
     return {feature: w / norm for feature, w in weights.items()}
+
+
+def not_asked_for(kind: str | None, asked_for: set[str] | frozenset[str]) -> bool:
+    """Whether an entry answering as `kind` (None: a topic) misfits a message asking for `asked_for` kinds.
+
+    A checklist, template or calculation must be asked for; when a list or a draft
+    is asked for, a topic is the less likely reading.
+    """
+    if kind is not None:
+        return kind not in asked_for
+    return bool(asked_for - {CALCULATION})
 
 
 class Matcher:
@@ -143,15 +159,14 @@ class Matcher:
         owners = _name_owners(entries)
         self._names = frozenset(owners)
         self._exact = self._exact_names(owners, entries)
-        self._answer_kind = {
-            index: ANSWER_KINDS[type(entry)] for index, entry in enumerate(entries) if type(entry) in ANSWER_KINDS
-        }
+        self.answer_kinds = {entry.id: ANSWER_KINDS[type(entry)] for entry in entries if type(entry) in ANSWER_KINDS}
+        self._answer_kind = {index: self.answer_kinds[i] for index, i in enumerate(self._ids) if i in self.answer_kinds}
         # Whole phrasings, for messages made only of stop words ("what can you do").
         self._phrasings: dict[str, str] = {}
         for entry, examples in zip(entries, examples_of):
             for example in examples:
                 self._phrasings.setdefault(example, entry.id)
-        self._phrasing_texts = list(self._phrasings)
+        self.phrasing_texts = list(self._phrasings)
 
     @staticmethod
     def _exact_names(owners: dict[str, set[str]], entries: list[Entry]) -> dict[str, str]:
@@ -231,11 +246,8 @@ class Matcher:
         asked_for = asked_kinds(text)
         for index in scores:
             kind = self._answer_kind.get(index)
-            if kind is not None and kind not in asked_for:
-                scores[index] *= _MISSING_CUE_FACTOR
-            elif kind is None and asked_for - {CALCULATION}:
-                # A list or a draft was asked for: the topic is the less likely reading.
-                scores[index] *= _TOPIC_WHEN_CUED_FACTOR
+            if not_asked_for(kind, asked_for):
+                scores[index] *= _MISSING_CUE_FACTOR if kind is not None else _TOPIC_WHEN_CUED_FACTOR
         scored = sorted(scores.items(), key=lambda item: -item[1])[:_RERANK]
         if _FUZZ_WEIGHT:
             sorted_text = _sorted_words(text)
@@ -262,21 +274,28 @@ class Matcher:
         """Whether normalised `text`, taken whole, names one or more entries ("headcount", "equity")."""
         return " ".join(stems(text)) in self._names
 
-    def route(self, text: str) -> Route:
-        """Decide the intent of normalised `text`, or out-of-scope."""
+    def shortcut(self, text: str) -> Route | None:
+        """The route of a message that names an entry outright or has no content words, else None."""
         exact = self.named(text)
         if exact:
             return Route(intent=exact, confidence=1.0, candidates=(Candidate(intent=exact, score=1.0),))
         if text and not content_words(text):
             return self._route_stop_words_only(text)
+        return None
+
+    def route(self, text: str) -> Route:
+        """Decide the intent of normalised `text`, or out-of-scope, on lexical evidence alone."""
+        shortcut = self.shortcut(text)
+        if shortcut is not None:
+            return shortcut
         ranked = self.rank(text)
         positives = tuple(c for c in ranked if not c.intent.startswith("negative:"))
         if not ranked or ranked[0].intent.startswith("negative:") or self._rejects(text, ranked[0].score):
             return Route(intent=OUT_OF_SCOPE, confidence=self._oos_confidence(ranked), candidates=positives)
         top = ranked[0]
-        close = [c for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin]
+        close = tuple(c.intent for c in positives[1:] if top.score - c.score <= self.thresholds.ambiguity_margin)
         confidence = round(self.thresholds.confidence(top.score), 4)
-        return Route(intent=top.intent, confidence=confidence, candidates=positives, ambiguous=bool(close))
+        return Route(intent=top.intent, confidence=confidence, candidates=positives, alternatives=close)
 
     def _route_stop_words_only(self, text: str) -> Route:
         """A message with no content words ("what can you do", "how does this work").
@@ -284,7 +303,7 @@ class Matcher:
         It cannot be about any topic, so it is matched as a whole against the phrasings;
         failing that, the most useful answer is help, offered with middling confidence.
         """
-        match = process.extractOne(text, self._phrasing_texts, scorer=fuzz.ratio, score_cutoff=_WHOLE_PHRASING_CUTOFF)
+        match = process.extractOne(text, self.phrasing_texts, scorer=fuzz.ratio, score_cutoff=_WHOLE_PHRASING_CUTOFF)
         intent = self._phrasings[match[0]] if match else _NO_CONTENT_INTENT
         if intent.startswith("negative:"):
             return Route(intent=OUT_OF_SCOPE, confidence=match[1] / 100, candidates=())

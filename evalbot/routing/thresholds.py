@@ -28,6 +28,8 @@ class Thresholds:
     # Cross-validated: at 0.05 the right intent is offered on 54% of wrong answers
     # while 31% of right answers carry choices; 0.08 offers it on 61% but clutters 49%.
     ambiguity_margin: float = 0.05
+    # With the fused classifier, candidates within this much probability of the top one are offered.
+    probability_margin: float = 0.25
     # Out-of-scope replies suggest topics scoring at least this much.
     suggest: float = 0.15
     # The reported confidence is the chance the routed intent is right, fitted

@@ -1,10 +1,15 @@
 """Routing what a message asks: the ask first, a long post's whole text as the weaker signal."""
 
+from typing import TYPE_CHECKING
+
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import SmalltalkCard
 from evalbot.routing.lexicon import content_words
-from evalbot.routing.matcher import Matcher, Route
+from evalbot.routing.matcher import Route
 from evalbot.understanding.reading import Reading, Understanding
+
+if TYPE_CHECKING:  # the router reads messages with `understand`, so it is imported for types only
+    from evalbot.routing.router import Router
 
 # An ask this sure of its topic stands even when the post around it reads as someone else's.
 SURE_ASK = 0.8
@@ -18,7 +23,7 @@ ASKING_WORDS = frozenset(
 )
 
 
-def route_understood(understood: Understanding, *, matcher: Matcher, knowledge: KnowledgeBase) -> Route | None:
+def route_understood(understood: Understanding, *, router: "Router", knowledge: KnowledgeBase) -> Route | None:
     """The route for a message as understood; None when it asks nothing (a lone number, a word naming nothing).
 
     A lone word is answered only when it names an entry, is smalltalk ("hi", "thx") or is
@@ -29,21 +34,24 @@ def route_understood(understood: Understanding, *, matcher: Matcher, knowledge: 
     """
     if understood.reading is Reading.NO_WORDS:
         return None
-    route = matcher.route(understood.ask)
     if understood.reading is Reading.LONE_WORD:
-        answerable = matcher.is_name(understood.ask) or _smalltalk(route, knowledge) or route.out_of_scope
+        # One word is too little for sentence embeddings: the lexical names and negatives decide.
+        route = router.matcher.route(understood.ask)
+        answerable = router.matcher.is_name(understood.ask) or _smalltalk(route, knowledge) or route.out_of_scope
         return route if answerable else None
+    route = router.route(understood.ask)
     if not understood.context:
         return route
-    post = matcher.route(understood.context)
+    post = router.route(understood.context)
     weak_ask = route.out_of_scope or _smalltalk(route, knowledge) or _subject_words(understood.ask) < MIN_ASK_WORDS
     if post.out_of_scope:
         return route if not weak_ask and route.confidence >= SURE_ASK else post
     if weak_ask:
         return post
-    top = route.candidates[0].score if route.candidates else 0.0
-    close = {c.intent for c in route.candidates if top - c.score <= matcher.thresholds.ambiguity_margin}
-    return post if post.intent in close else route
+    near_tie = post.intent in {route.intent, *route.alternatives}
+    # With calibrated confidences: an unsure ask gives way to a sure post that agrees with one of its candidates.
+    surer_post = route.confidence < SURE_ASK <= post.confidence and post.intent in {c.intent for c in route.candidates}
+    return post if near_tie or surer_post else route
 
 
 def _subject_words(ask: str) -> int:

@@ -160,3 +160,32 @@ def test_python_dash_m_matches_console_script():
     a = subprocess.run([str(script), "ask", "--json", "equity"], capture_output=True, timeout=60).stdout
     b = evalbot("ask", "--json", "equity").stdout
     assert json.loads(a)["intent"] == json.loads(b)["intent"] == "equity-negotiation"
+
+
+def test_eval_reports_lexical_and_fused_side_by_side(tmp_path):
+    """`eval FILE` accepts `intents` lists, and shows lexical-only and fused columns with intervals."""
+    labelled = tmp_path / "set.yaml"
+    labelled.write_text("- {text: how do I pitch the eval budget to the board, intents: [board-pitch, eval-budget]}\n"
+                        "- {text: best pizza in town, intents: [out-of-scope]}\n")
+    result = evalbot("eval", str(labelled))
+    out = result.stdout.decode()
+    assert result.returncode == 0
+    assert "lexical only" in out and "fused (lexical + semantic)" in out
+    assert "100.0%  (1/1; 95% CI" in out  # the board question counts as right under either accepted id
+
+
+def test_eval_with_an_unknown_intent_exits_2_naming_it(tmp_path):
+    """A label that is no intent is a clear usage error naming it, not a 0/0 report."""
+    labelled = tmp_path / "set.jsonl"
+    labelled.write_text('{"text": "hello", "intent": "greeting"}\n{"text": "pitch", "intents": ["board-pich"]}\n')
+    result = evalbot("eval", str(labelled))
+    assert result.returncode == 2
+    assert "board-pich" in result.stderr.decode() and "record 2" in result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+
+
+def test_eval_by_default_reports_the_dev_set_and_the_wild_test_half():
+    """With no FILE, both sets are reported, each with both columns."""
+    out = evalbot("eval").stdout.decode()
+    assert "dev set" in out and "wild set, test half" in out
+    assert out.count("fused (lexical + semantic)") >= 4  # two column headers and two confusion headings

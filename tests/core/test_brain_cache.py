@@ -20,7 +20,7 @@ def test_cached_brain_answers_like_a_fresh_one(tmp_path: Path):
     first = Brain.load(cache_dir=tmp_path)
     assert len(list(tmp_path.glob("brain-*.pickle"))) == 1
     second = Brain.load(cache_dir=tmp_path)
-    assert second.matcher is not first.matcher
+    assert second.router is not first.router
     assert _answers(second) == _answers(first) == _answers(Brain.load())
 
 

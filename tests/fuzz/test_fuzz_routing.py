@@ -126,8 +126,8 @@ def test_split_pairs_is_total(text):
 @fuzz_settings(400)
 @given(text=slack_text())
 def test_matcher_route_is_sane(brain, text):
-    """The matcher ranks any normalised text: a known intent or out-of-scope, confidence in 0..1."""
-    route = brain.matcher.route(normalise(text))
+    """The router decides any normalised text: a known intent or out-of-scope, confidence in 0..1."""
+    route = brain.router.route(normalise(text))
     assert 0.0 <= route.confidence <= 1.0, route.confidence
     assert route.intent == OUT_OF_SCOPE or brain.knowledge.get(route.intent) is not None, route.intent
     assert not route.intent.startswith("negative:")
@@ -139,5 +139,5 @@ def test_matcher_route_is_sane(brain, text):
 @given(text=st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789%$.,=-'\"&/ ", max_size=MESSAGE_MAX // 10))
 def test_matcher_route_on_raw_normal_alphabet(brain, text):
     """Text in the normaliser's alphabet but not its shape (double spaces, lone symbols) routes too."""
-    route = brain.matcher.route(text)
+    route = brain.router.route(text)
     assert 0.0 <= route.confidence <= 1.0

@@ -11,11 +11,11 @@ from evalbot.errors import CommandError
 def test_metrics_count_what_they_claim():
     """Accuracy, out-of-scope recall/precision and false rejection from known predictions."""
     items = [
-        Labelled(text="a", intent="roi"),           # right
-        Labelled(text="b", intent="roi"),           # wrong topic
-        Labelled(text="c", intent="npv"),           # falsely rejected
-        Labelled(text="d", intent="out-of-scope"),  # caught
-        Labelled(text="e", intent="out-of-scope"),  # missed
+        Labelled(text="a", intents=("roi",)),           # right
+        Labelled(text="b", intents=("roi",)),           # wrong topic
+        Labelled(text="c", intents=("npv",)),           # falsely rejected
+        Labelled(text="d", intents=("out-of-scope",)),  # caught
+        Labelled(text="e", intents=("out-of-scope",)),  # missed
     ]
     predictions = {"a": "roi", "b": "npv", "c": "out-of-scope", "d": "out-of-scope", "e": "roi"}
     report = evaluate(items, predictions.__getitem__)
@@ -32,7 +32,9 @@ def test_metrics_count_what_they_claim():
     ("name", "content", "message"),
     [
         ("set.yaml", "text: not a list\n", "must hold a list"),
-        ("set.yaml", "- {text: hi}\n", "record 1 needs string fields"),
+        ("set.yaml", "- {text: hi}\n", "record 1 needs a string `text`"),
+        ("set.yaml", "- {text: hi, intents: []}\n", "record 1 needs a string `text`"),
+        ("set.yaml", "- {text: hi, intents: [roi, 5]}\n", "record 1 needs a string `text`"),
         ("set.jsonl", '{"text": "hi", "intent": "greeting"}\n{broken\n', "not valid YAML or JSON Lines"),
     ],
 )
@@ -69,3 +71,13 @@ def test_confidence_fit_is_calibrated_on_synthetic_scores():
     assert slope > 0
     assert abs(curve.confidence(0.5) - 0.5) < 0.05
     assert curve.confidence(0.1) < 0.25 < 0.75 < curve.confidence(0.9)
+
+
+def test_check_labels_names_an_unknown_intent():
+    """An unknown label is named with its record; out-of-scope and known ids pass."""
+    from evalbot.routing.evaluation import check_labels
+
+    items = [Labelled(text="a", intents=("roi", "out-of-scope")), Labelled(text="b", intents=("npv", "nvp"))]
+    with pytest.raises(CommandError, match="record 2 has the unknown intent `nvp`"):
+        check_labels(items, {"roi", "npv"}, source="set.yaml")
+    check_labels(items[:1], {"roi"}, source="set.yaml")

@@ -50,7 +50,7 @@ def test_slack_style_phrasings_route(brain, text, intent):
 def _tiny_brain(**thresholds):
     from evalbot.core.brain import Brain
     from evalbot.knowledge_base.loader import KnowledgeBase
-    from evalbot.routing.matcher import Matcher
+    from evalbot.routing.router import Router
     from evalbot.routing.thresholds import Thresholds
 
     base = Brain.load().knowledge
@@ -59,7 +59,7 @@ def _tiny_brain(**thresholds):
         "eval-budget": base.get("eval-budget").model_copy(update={"examples": ["pitch eval funding to the cfo"]}),
     }
     kb = KnowledgeBase(entries=twins)
-    return Brain(knowledge=kb, matcher=Matcher(knowledge=kb, thresholds=Thresholds(**thresholds)))
+    return Brain(knowledge=kb, router=Router(knowledge=kb, thresholds=Thresholds(**thresholds), fused=False))
 
 
 def test_close_candidates_become_did_you_mean_choices():

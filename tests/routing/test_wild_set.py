@@ -149,3 +149,16 @@ def test_test_half_never_teaches_the_router(records, knowledge):
     taught |= {normalise(item["text"]) for item in yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))}
     leaked = [record["text"][:80] for record in records if record["split"] == "test" and normalise(record["text"]) in taught]
     assert not leaked, f"test-half questions found in the knowledge base or dev set: {leaked}"
+
+
+def test_test_half_never_reaches_the_router_or_its_training(records, brain):
+    """The built router embeds no test-half question, and the trainer's wild data is the training half alone."""
+    from evalbot.routing.wild import training_half
+
+    test_half = {normalise(record["text"]) for record in records if record["split"] == "test"}
+    learnt = training_half(WILD_SET)
+    assert learnt and all(item.split == "train" for item in learnt)
+    assert len(learnt) == sum(record["split"] == "train" for record in records)
+    assert not test_half & {normalise(item.text) for item in learnt}
+    assert not test_half & set(brain.router.semantic.texts)
+    assert not test_half & set(brain.matcher.phrasing_texts)

@@ -8,7 +8,7 @@ from evalbot.understanding import Reading, Understanding, route_understood
 @pytest.fixture()
 def route(brain):
     def route(understood: Understanding):
-        found = route_understood(understood, matcher=brain.matcher, knowledge=brain.knowledge)
+        found = route_understood(understood, router=brain.router, knowledge=brain.knowledge)
         return None if found is None else found.intent
     return route
 
