@@ -27,6 +27,7 @@ class Example:
     text: str
     accepted: frozenset[str]
     rows: FeatureRows
+    real: bool = False  # a real question from the wild set, not one of our own phrasings
 
     def targets(self) -> np.ndarray:
         """1 for each option (out of scope first, then the candidates) a careful reader accepts."""
@@ -43,16 +44,16 @@ def held_out_examples(kb: KnowledgeBase, wild_train: list[Labelled], *, folds: i
         entries, held = {}, []
         for entry in kb.entries.values():
             label = OUT_OF_SCOPE if isinstance(entry, NegativeCard) else entry.id
-            held += [(text, frozenset([label])) for i, text in enumerate(entry.examples) if i % folds == fold]
+            held += [(text, frozenset([label]), False) for i, text in enumerate(entry.examples) if i % folds == fold]
             entries[entry.id] = entry.model_copy(update={"examples": [e for i, e in enumerate(entry.examples) if i % folds != fold]})
         learnt = [item for i, item in enumerate(wild_train) if i % folds != fold]
-        held += [(item.text, frozenset(item.intents)) for i, item in enumerate(wild_train) if i % folds == fold]
+        held += [(item.text, frozenset(item.intents), True) for i, item in enumerate(wild_train) if i % folds == fold]
         router = Router(knowledge=KnowledgeBase(entries=entries), learnt=learnt, encoder=encoder,
                         weights=Weights(candidate=np.zeros(len(CANDIDATE_FEATURES)), out_of_scope=np.zeros(len(OUT_OF_SCOPE_FEATURES))))
-        for text, accepted in held:
+        for text, accepted, real in held:
             ask = router.read(text)
             if ask and router.matcher.shortcut(ask) is None:
-                examples.append(Example(text=text, accepted=accepted, rows=router.rows(ask)))
+                examples.append(Example(text=text, accepted=accepted, rows=router.rows(ask), real=real))
     return examples
 
 
@@ -84,17 +85,22 @@ def _chances(candidates, oos, present, w, v) -> np.ndarray:
 
 
 def fit(examples: list[Example], *, l2: float = 1e-3, steps: int = 3000, rate: float = 0.1,
-        without: tuple[str, ...] = ()) -> Weights:
-    """Maximise the likelihood that an accepted option is chosen (Adam, L2), ignoring the `without` features."""
+        real_weight: float = 1.0, without: tuple[str, ...] = ()) -> Weights:
+    """Maximise the likelihood that an accepted option is chosen (Adam, L2), ignoring the `without` features.
+
+    A real question counts `real_weight` times as much as one of our own phrasings.
+    """
     usable = [e for e in examples if e.targets().any()]  # an item whose answer is no candidate teaches nothing
     candidates, oos, present, targets = _arrays(usable, without)
+    weight = np.array([real_weight if e.real else 1.0 for e in usable])
+    weight /= weight.sum()
     w, v = np.zeros(candidates.shape[2]), np.zeros(oos.shape[1])
     moments = [np.zeros_like(w), np.zeros_like(v)], [np.zeros_like(w), np.zeros_like(v)]
     for step in range(1, steps + 1):
         p = _chances(candidates, oos, present, w, v)
         q = np.where(targets, p, 0.0)
         q /= q.sum(axis=1, keepdims=True)
-        delta = (p - q) / len(usable)
+        delta = (p - q) * weight[:, None]
         grads = [np.einsum("nk,nkf->f", delta[:, 1:], candidates) + l2 * w, delta[:, 0] @ oos + l2 * v]
         for i, (param, grad) in enumerate(zip((w, v), grads)):
             moments[0][i] = 0.9 * moments[0][i] + 0.1 * grad
