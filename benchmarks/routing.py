@@ -1,13 +1,16 @@
-"""Routing benchmark: per-message latency in-process, cold start of the CLI, peak memory.
+"""Routing benchmark: per-message latency in-process, cold start of the CLI, server worker RSS, venv size.
 
 Run: .venv/bin/python benchmarks/routing.py   (writes benchmarks/results/routing.json)
 """
 
 import json
+import os
 import resource
 import statistics
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from evalbot.routing.lexicon import content_words
 from evalbot.routing.normalise import normalise, strip_slack
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from load_http import BOT_TOKEN, SIGNING_SECRET, FakeSlack, build_requests, free_port, run_phase, start_server  # noqa: E402
 DEV_SET = ROOT / "tests" / "routing" / "devset.yaml"
 COLD_RUNS = 10
 
@@ -29,7 +34,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def route_latencies(brain: Brain, texts: list[str], *, rounds: int = 5) -> tuple[list[float], list[float]]:
-    """Milliseconds per message: routing alone (normalise, grammar, matcher), and the whole answer."""
+    """Milliseconds per message: routing alone (normalise, grammar, fused router), and the whole answer."""
     routing, answering = [], []
     for text in texts[:50]:  # warm caches the way a running server would have them
         brain.answer(text)
@@ -52,15 +57,54 @@ def route_latencies(brain: Brain, texts: list[str], *, rounds: int = 5) -> tuple
 
 
 def cold_start() -> tuple[list[float], float]:
-    """Wall seconds of `python -m evalbot ask --json TEXT` from a fresh process, and its peak RSS in MB."""
+    """Wall seconds of `python -m evalbot ask --json TEXT` in fresh processes whose index cache is warm; peak RSS in MB."""
     walls = []
-    for _ in range(COLD_RUNS):
-        start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "evalbot", "ask", "--json", "how do I pitch the eval budget to the board?"],
-                       check=True, capture_output=True)
-        walls.append(time.perf_counter() - start)
+    with tempfile.TemporaryDirectory(prefix="evalbot-cache-") as cache:
+        env = os.environ | {"XDG_CACHE_HOME": cache}
+        argv = [sys.executable, "-m", "evalbot", "ask", "--json", "how do I pitch the eval budget to the board?"]
+        subprocess.run(argv, check=True, capture_output=True, env=env)  # builds and caches the index
+        for _ in range(COLD_RUNS):
+            start = time.perf_counter()
+            subprocess.run(argv, check=True, capture_output=True, env=env)
+            walls.append(time.perf_counter() - start)
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return walls, peak_kb / 1024
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker_rss(requests: int = 200) -> dict[str, float]:
+    """RSS of `evalbot serve --http --workers 1`'s worker after answering `requests` signed Slack requests."""
+    fake = FakeSlack()
+    threading.Thread(target=fake.serve_forever, name="fake-slack", daemon=True).start()
+    with tempfile.TemporaryDirectory(prefix="evalbot-rss-") as tmp:
+        env = {key: value for key, value in os.environ.items() if not key.startswith(("SLACK_", "EVALBOT_"))}
+        env |= {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_SIGNING_SECRET": SIGNING_SECRET, "SLACK_API_URL": fake.api_url,
+                "EVALBOT_DATA_DIR": str(Path(tmp) / "var"), "LOG_LEVEL": "WARNING"}
+        port = free_port()
+        server = start_server("evalbot", [sys.executable, "-m", "evalbot", "serve", "--http", "--workers", "1",
+                                          "--port", str(port)], port=port, env=env, workdir=Path(tmp))
+        try:
+            run_phase(port, build_requests(requests, response_url=fake.response_url, run_id="rss"),
+                      concurrency=4, keepalive=True)
+            time.sleep(1.0)  # let the answers that run after the ack finish
+            children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children").read_text().split()
+            return {"master": round(_rss_mb(server.process.pid), 1),
+                    "workers": [round(_rss_mb(int(pid)), 1) for pid in children]}
+        finally:
+            server.stop()
+            fake.shutdown()
+
+
+def venv_mb() -> float:
+    """Size on disk of the virtual environment this benchmark runs in."""
+    total = sum(path.stat().st_size for path in Path(sys.prefix).rglob("*") if path.is_file() and not path.is_symlink())
+    return total / 1024 / 1024
 
 
 def main() -> None:
@@ -70,6 +114,7 @@ def main() -> None:
     load_ms = (time.perf_counter() - load_start) * 1000
     routing, answering = route_latencies(brain, texts)
     walls, peak_mb = cold_start()
+    rss = worker_rss()
     results = {
         "messages": len(texts),
         "samples": len(routing),
@@ -79,6 +124,8 @@ def main() -> None:
         "cold_start_s": {"median": round(statistics.median(walls), 3), "max": round(max(walls), 3), "runs": COLD_RUNS},
         "cli_peak_rss_mb": round(peak_mb, 1),
         "benchmark_process_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "server_rss_mb": rss,
+        "venv_mb": round(venv_mb(), 1),
     }
     out = ROOT / "benchmarks" / "results" / "routing.json"
     out.write_text(json.dumps(results, indent=2) + "\n")
@@ -88,6 +135,8 @@ def main() -> None:
     print(f"| cold start `evalbot ask --json TEXT` (median of {COLD_RUNS}) | {results['cold_start_s']['median']} s (max {results['cold_start_s']['max']} s) |")
     print(f"| peak memory of that process | {results['cli_peak_rss_mb']} MB |")
     print(f"| knowledge load + index build | {results['knowledge_load_and_index_ms']} ms |")
+    print(f"| `serve --http` worker RSS after 200 requests (master) | {max(rss['workers'])} MB ({rss['master']} MB) |")
+    print(f"| venv size | {results['venv_mb']} MB |")
 
 
 if __name__ == "__main__":
