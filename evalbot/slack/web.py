@@ -1,5 +1,6 @@
 """Clients for talking to Slack (the Web API at SLACK_API_URL, and response URLs), and how their failures read."""
 
+import logging
 from urllib.error import HTTPError, URLError
 
 from slack_sdk import WebClient
@@ -10,6 +11,16 @@ from evalbot.config import Settings
 from evalbot.slack.retries import may_have_reached_slack, retry_handlers
 
 TIMEOUT_SECONDS = 10
+# slack_sdk's logger for our clients (Bolt's per-request clients reuse it).
+WEB_API_LOGGER = "evalbot.slack.web_api"
+
+
+class _ReportedByCaller(logging.Filter):
+    """slack_sdk logs every failed call at ERROR before raising it; the caller's own line (`delivery`) says
+    where and why in one line, so the first would only double it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("Failed to send a request to Slack API server")
 
 
 def build_web_client(settings: Settings) -> WebClient:
@@ -19,8 +30,12 @@ def build_web_client(settings: Settings) -> WebClient:
     delivery a client with its workspace's token, and the OAuth flow calls `oauth.v2.access`
     through this one (so SLACK_API_URL applies there too).
     """
+    logger = logging.getLogger(WEB_API_LOGGER)
+    if not any(isinstance(f, _ReportedByCaller) for f in logger.filters):
+        logger.addFilter(_ReportedByCaller())
     return WebClient(
         token=None if settings.oauth else settings.slack_bot_token,
+        logger=logger,
         base_url=settings.slack_api_url,
         timeout=TIMEOUT_SECONDS,
         retry_handlers=retry_handlers(),

@@ -4,18 +4,16 @@ import json
 import time
 
 from slack_bolt import App
-from slack_sdk import WebClient
 from slack_bolt.request import BoltRequest
-from slack_fakes import TOKEN, signed_headers
+from slack_fakes import signed_headers
 
 from evalbot.config import Settings
 from evalbot.slack.app import build_app, start_sending
-from evalbot.slack.retries import retry_handlers
 
 
 def make_app(settings: Settings, brain, **kwargs) -> App:
-    client = WebClient(token=TOKEN, base_url=settings.slack_api_url, retry_handlers=retry_handlers())
-    app = build_app(settings, brain, client=client, **kwargs)
+    """The app `serve` builds, its Web API client included (SLACK_API_URL is the fake's), its sender started."""
+    app = build_app(settings, brain, **kwargs)
     start_sending(app)
     return app
 

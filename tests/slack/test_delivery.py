@@ -58,8 +58,9 @@ def test_a_refused_post_is_one_line_with_where_and_why(app, fake_slack, failures
     assert "channel=C0CHAN01" in line["message"] and error in line["message"] and str(status) in line["message"]
 
 
-def test_a_refused_connection_gives_its_reason_in_the_line(settings, brain, failures):
-    """Slack unreachable: the line says "Connection refused" itself instead of burying it in a traceback."""
+def test_a_refused_connection_gives_its_reason_in_the_line(settings, brain, failures, caplog):
+    """Slack unreachable: the line says "Connection refused" itself instead of burying it in a traceback,
+    and it is the only ERROR line about it (slack_sdk's own report of the failed call is dropped)."""
     gone = FakeSlack()
     app = make_app(settings.model_copy(update={"slack_api_url": gone.url}), brain)
     try:
@@ -70,6 +71,7 @@ def test_a_refused_connection_gives_its_reason_in_the_line(settings, brain, fail
         drain(app)
     [line] = failures()
     assert "traceback" not in line and line["http_status"] is None
+    assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == ["evalbot.slack.delivery"]
     assert line["reason"].startswith("ConnectionRefusedError") and "Connection refused" in line["message"]
 
 
