@@ -60,7 +60,11 @@ def patch_inline() -> None:
 def patch_plainpool() -> None:
     import evalbot.slack.app as app_module
 
-    app_module.ContextThreadPoolExecutor = concurrent.futures.ThreadPoolExecutor
+    class PlainPool(concurrent.futures.ThreadPoolExecutor):
+        def run_next_inline(self, inline: bool = True) -> None:
+            """Never inline: the plain pool this patch measures."""
+
+    app_module.ContextThreadPoolExecutor = PlainPool
 
 
 def patch_noclaims() -> None:
