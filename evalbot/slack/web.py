@@ -71,6 +71,6 @@ def describe_failure(failure: dict[str, object]) -> str:
     parts = [f"HTTP {failure['http_status']}" if failure.get("http_status") else None, failure.get("slack_error")]
     parts.append(failure.get("reason"))
     if failure.get("may_have_gone_through"):
-        parts.append("the connection broke after the request went out, so Slack may have carried it out"
-                     " (only calls safe to repeat are sent again)")
+        parts.append("the connection broke after the request went out, so Slack may have carried it out;"
+                     " not sent again unless safe to repeat")
     return ", ".join(str(part) for part in parts if part)
