@@ -86,9 +86,12 @@ def _claim_alone(deps: Deps, asked: Asked) -> None:
                     extra={"event_id": asked.event_id})
 
 
-def send_kept_answer(context) -> None:
-    """The listener after the ack: wake this process's sender (any process's would do, at its next poll)."""
-    deps_of(context).sender.nudge()
+def send_kept_answer(body: dict, context) -> None:
+    """The listener after the ack: wake this process's sender for the answer's channel (any process's
+    sender would send it too, at its next poll)."""
+    event = body.get("event") if isinstance(body.get("event"), dict) else {}
+    channel = event.get("channel")
+    deps_of(context).sender.nudge(channel if isinstance(channel, str) else None)
 
 
 def release_kept_answer(body: dict, context) -> None:
@@ -99,4 +102,4 @@ def release_kept_answer(body: dict, context) -> None:
             deps_of(context).outbox.release(event_id)
         except StoreUnavailable as e:  # its hold ends by itself
             log.warning("could not release a kept answer early: %s", e, extra={"event_id": event_id})
-    send_kept_answer(context)
+    send_kept_answer(body, context)

@@ -90,20 +90,22 @@ class Outbox:
 
     def _take(self, connection: Connection, channel: str) -> Outgoing | None:
         now = self._clock()
-        while True:
-            row = connection.execute(
-                select(outbox).where(outbox.c.channel == channel, outbox.c.status == PENDING,
-                                     outbox.c.not_before <= now).order_by(outbox.c.id).limit(1)
-            ).first()
-            if row is None:
-                return None
-            taken = connection.execute(
-                update(outbox).where(outbox.c.id == row.id, outbox.c.status == PENDING)
+        # A channel's answers go in order: its oldest waiting answer, or none while that one must wait.
+        oldest = (select(func.min(outbox.c.id))
+                  .where(outbox.c.channel == channel, outbox.c.status == PENDING).scalar_subquery())
+        take = (update(outbox).where(outbox.c.id == oldest, outbox.c.status == PENDING, outbox.c.not_before <= now)
                 .values(status=SENDING, attempts=outbox.c.attempts + 1, not_before=now + LEASE_SECONDS)
-            )
-            if taken.rowcount == 1:
-                return Outgoing(id=row.id, event_id=row.event_id, team_id=row.team_id, channel=row.channel,
-                                method=row.method, arguments=json.loads(row.payload), attempts=row.attempts + 1)
+                .returning(outbox.c.id, outbox.c.event_id, outbox.c.team_id, outbox.c.method, outbox.c.payload,
+                           outbox.c.attempts))
+        waiting = select(outbox.c.not_before).where(outbox.c.id == oldest)
+        while True:
+            row = connection.execute(take).first()
+            if row is not None:
+                return Outgoing(id=row.id, event_id=row.event_id, team_id=row.team_id, channel=channel,
+                                method=row.method, arguments=json.loads(row.payload), attempts=row.attempts)
+            due = connection.execute(waiting).scalar()
+            if due is None or due > now:  # nothing left, or the channel must wait (Retry-After, a retry)
+                return None
 
     def settle(self, outgoing: Outgoing, status: str, *, error: str | None = None) -> None:
         """Record how sending `outgoing` ended (`SENT`, `FAILED` or `UNKNOWN`)."""

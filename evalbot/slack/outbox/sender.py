@@ -1,7 +1,9 @@
 """The sender: a few threads per process post the outbox's due answers, one channel per thread at a time.
 
-- Woken when this process keeps an answer (`nudge`), and every `POLL_SECONDS` for answers
-  other processes kept, answers whose wait is over, and those left by a previous run.
+- Woken when this process keeps an answer (`nudge(channel)`: that channel is sent without
+  asking the database which are due), and every `POLL_SECONDS` (or when the next waiting
+  answer is due) for answers other processes kept, waits that are over, and those left by
+  a previous run.
 - A channel is sent by one thread of this process at a time, oldest answer first, so a
   slow or rate-limited channel holds one thread, never the others' answers.
 - A 429 puts the channel's answers back until Slack's `Retry-After` (plus a little jitter,
@@ -50,6 +52,7 @@ class Sender:
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._busy: set[str] = set()
+        self._nudged: set[str] = set()  # channels this process just kept an answer for
         self._dispatcher: threading.Thread | None = None
         self._pool: ThreadPoolExecutor | None = None
         self._deadline: float | None = None  # monotonic; set by stop()
@@ -68,8 +71,11 @@ class Sender:
             self._dispatcher = threading.Thread(target=self._run, name="evalbot-outbox", daemon=True)
             self._dispatcher.start()
 
-    def nudge(self) -> None:
-        """An answer was kept: look at the outbox now rather than at the next poll."""
+    def nudge(self, channel: str | None = None) -> None:
+        """An answer was kept (for `channel`): send now rather than at the next poll."""
+        if channel is not None:
+            with self._lock:
+                self._nudged.add(channel)
         self._wake.set()
 
     def stop(self, *, within: float) -> int | None:
@@ -101,21 +107,24 @@ class Sender:
         return self._deadline is not None and time.monotonic() >= self._deadline
 
     def _run(self) -> None:
-        housekeeping_due, wait = 0.0, 0.0
+        housekeeping_due, poll_due = 0.0, 0.0
         while not self._out_of_time():
-            self._wake.wait(wait)
+            self._wake.wait(max(0.0, poll_due - time.monotonic()))
             self._wake.clear()
-            wait = POLL_SECONDS
+            with self._lock:
+                nudged, self._nudged = self._nudged, set()
+            channels = list(nudged)
             try:
                 self._record_again()
                 if time.monotonic() >= housekeeping_due:
                     self._housekeep()
                     housekeeping_due = time.monotonic() + HOUSEKEEPING_SECONDS
-                channels = self.outbox.due_channels()
-                # Wake when the next waiting answer is due, not at the next poll: channels whose
-                # Retry-After ends at different moments are then retried at those moments.
-                due_in = self.outbox.next_due_in()
-                wait = POLL_SECONDS if due_in is None else min(POLL_SECONDS, due_in)
+                if time.monotonic() >= poll_due or self._stopping():
+                    channels = self.outbox.due_channels()
+                    # Poll again when the next waiting answer is due, not only every POLL_SECONDS:
+                    # channels whose Retry-After ends at different moments are retried at those moments.
+                    due_in = self.outbox.next_due_in()
+                    poll_due = time.monotonic() + (POLL_SECONDS if due_in is None else min(POLL_SECONDS, due_in))
             except StoreUnavailable as e:
                 self._store_faults.report(e)
                 continue
@@ -125,6 +134,9 @@ class Sender:
             for channel in channels:
                 if self._claim_channel(channel):
                     self._pool.submit(self._send_channel, channel)
+                elif channel in nudged:
+                    with self._lock:  # busy now: looked at again when a thread is done
+                        self._nudged.add(channel)
             if self._stopping() and not channels and not self._busy:
                 return
 

@@ -86,3 +86,15 @@ def test_an_answer_whose_sender_died_comes_back_after_its_lease(store):
     now[0] += LEASE_SECONDS + 1
     assert outbox.reclaim() == 1
     assert outbox.take("C1").attempts == 2
+
+
+def test_an_answer_kept_after_a_429_waits_behind_the_channels_older_one(store):
+    """Order and pacing per channel: nothing overtakes the oldest answer while it waits out Retry-After."""
+    now = [1000.0]
+    outbox = Outbox(store=store, clock=lambda: now[0])
+    keep(outbox, "CBUSY", 1)
+    outbox.retry_later(outbox.take("CBUSY"), wait=30, error="ratelimited", whole_channel=True)
+    keep(outbox, "CBUSY", 2)  # asked after the 429
+    assert outbox.take("CBUSY") is None
+    now[0] += 31
+    assert [outbox.take("CBUSY").event_id, outbox.take("CBUSY").event_id] == ["EvCBUSY1", "EvCBUSY2"]
