@@ -127,9 +127,11 @@ class Sender:
                     poll_due = time.monotonic() + (POLL_SECONDS if due_in is None else min(POLL_SECONDS, due_in))
             except StoreUnavailable as e:
                 self._store_faults.report(e)
+                poll_due = time.monotonic() + POLL_SECONDS
                 continue
             except Exception:  # noqa: BLE001 - the dispatcher must outlive a bug: logged, then the next round
                 log.exception("the sender failed to look at the outbox")
+                poll_due = time.monotonic() + POLL_SECONDS
                 continue
             for channel in channels:
                 if self._claim_channel(channel):
