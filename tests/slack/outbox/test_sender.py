@@ -32,8 +32,11 @@ def test_a_busy_channel_is_fully_answered_in_order_at_slacks_pace(deliver, fake_
     for n in range(12):
         assert ask(deliver, n) == 200
     posted = fake_slack.wait_posted(12, timeout=20)
-    assert [post["thread_ts"] for post in posted] == [f"1700000{n:03d}.000100" for n in range(12)]
-    calls = [c for c in fake_slack.calls if c["method"] == "chat.postMessage"]
+    mine = [f"1700000{n:03d}.000100" for n in range(12)]
+    assert [post["thread_ts"] for post in posted] == mine
+    # Only this test's posts: the fake Web API is shared by the session's tests.
+    calls = [c for c in fake_slack.calls if c["method"] == "chat.postMessage"
+             and c["params"].get("channel") == "C0CHAN01" and c["params"].get("thread_ts") in mine]
     limited = [c for c in calls if c["status"] == 429]
     assert limited, "the fake's limit was never reached"
     for refused in limited:  # after a 429 the channel waits its Retry-After (no retry storm)
