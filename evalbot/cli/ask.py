@@ -14,7 +14,7 @@ from evalbot.config import Settings
 from evalbot.errors import CommandError
 from evalbot.rendering.json_view import reply_json
 from evalbot.rendering.plain_text import render_text
-from evalbot.store.conversations import ConversationStore, MemoryConversations
+from evalbot.conversation.store import ConversationStore, MemoryConversations
 
 _LINE_EXAMPLE = '{"text": "roi cost=2M benefit=10M"}'
 _CONVERSATION_EXAMPLE = '{"text": "benefit=10M", "conversation": "c1"}'

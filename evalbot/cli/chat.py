@@ -6,7 +6,7 @@ from evalbot.cli.session import build_brain
 from evalbot.conversation import Conversation
 from evalbot.config import Settings
 from evalbot.rendering.plain_text import render_text
-from evalbot.store.conversations import MemoryConversations
+from evalbot.conversation.store import MemoryConversations
 
 _BYE = {"quit", "exit", "bye", ":q"}
 

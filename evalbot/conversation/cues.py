@@ -36,7 +36,7 @@ _CONDITION = re.compile(r"^(?:for|at|in|as|with|without|if|when|on|under|from|in
 # A bare condition ("for a startup") longer than this is a question of its own.
 CONDITION_WORDS = 6
 # Marked as a follow-up: an opener word, or "what about", or a condition.
-_MARKED = re.compile(rf"^(?:(?:and|also|but|so|then|ok|okay)\b|(?:what|how) about\b|what if\b)")
+_MARKED = re.compile(r"^(?:(?:and|also|but|so|then|ok|okay)\b|(?:what|how) about\b|what if\b)")
 
 
 def fragment(text: str) -> str:

@@ -4,7 +4,7 @@ from evalbot.conversation.converse import Turn, converse
 from evalbot.conversation.state import ConversationState
 from evalbot.core.brain import Brain
 from evalbot.core.reply import Reply
-from evalbot.store.conversations import ConversationStore
+from evalbot.conversation.store import ConversationStore
 
 
 def load_state(store: ConversationStore, key: str) -> ConversationState | None:

@@ -97,16 +97,16 @@ _NPV = [
     *_cue("rate", r"at|@", weight=1.0),
 ]
 _TEAM = [
-    *_cue("current", rf"from|have|(?:a )?team (?:of|is|has)|team|currently|today|now|we're|we are|current(?:ly)?(?: team| headcount)?(?: of| is)?|"
-                     rf"existing(?: team)?|start(?:ing)? (?:at|with)",
+    *_cue("current", r"from|have|(?:a )?team (?:of|is|has)|team|currently|today|now|we're|we are|current(?:ly)?(?: team| headcount)?(?: of| is)?|"
+                     r"existing(?: team)?|start(?:ing)? (?:at|with)",
           rf"(?:{_PEOPLE} )?(?:today|now|currently|at the moment|right now|on the team)|existing|current"),
     *_cue("target", r"to", weight=1.5),
     *_cue("target", r"->|=>|\u2192"),
     *_cue("target", r"grow(?:ing)? to|reach|want|need|plan for|aim for|hire up to|scale(?: up)? to|expand(?:ing)? to|target(?: of| is)?|"
                     r"goal(?: of| is)?|up to|become|end up (?:with|at)",
           rf"(?:{_PEOPLE} )?(?:next year|by year end|by the end of the year|target|in a year|planned|eventually)"),
-    *_cue("cost_per_head", rf"at|@|costs?|salary(?: of)?|loaded cost(?: of)?|cost per (?:head|person|engineer)|"
-                           rf"per (?:head|person|engineer|fte)|each (?:costs?|at)|paid",
+    *_cue("cost_per_head", r"at|@|costs?|salary(?: of)?|loaded cost(?: of)?|cost per (?:head|person|engineer)|"
+                           r"per (?:head|person|engineer|fte)|each (?:costs?|at)|paid",
           r"each|apiece|per (?:head|person|engineer|fte|hire|year each)|a (?:head|person|year each)|an engineer|"
           r"(?:fully )?loaded|per|all[- ]in"),
     *_cue("current", None, _PEOPLE, weight=1.0),

@@ -8,7 +8,8 @@ from slack_sdk import WebClient
 from evalbot.config import Settings
 from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
-from evalbot.store.conversations import ConversationStore, SqlConversations
+from evalbot.conversation.store import ConversationStore
+from evalbot.store.conversations import SqlConversations
 from evalbot.slack.deps import Deps
 from evalbot.slack.error_handler import handle_unexpected_error
 from evalbot.slack.executor import ContextThreadPoolExecutor

@@ -12,7 +12,7 @@ from evalbot.slack.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
 from evalbot.store import Store
-from evalbot.store.conversations import ConversationStore, MemoryConversations
+from evalbot.conversation.store import ConversationStore, MemoryConversations
 
 DEPS_KEY = "evalbot"
 

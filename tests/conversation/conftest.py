@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from evalbot.conversation import Conversation
-from evalbot.store.conversations import MemoryConversations
+from evalbot.conversation.store import MemoryConversations
 
 sys.path.insert(0, str(Path(__file__).parent))
 

@@ -5,7 +5,7 @@ from reply_parts import facts
 
 from evalbot.conversation import Conversation, ConversationState
 from evalbot.core.reply import ReplyKind
-from evalbot.store.conversations import MemoryConversations
+from evalbot.conversation.store import MemoryConversations
 
 
 def test_two_conversations_interleaved_stay_separate(talk):

@@ -2,7 +2,8 @@
 
 import pytest
 
-from evalbot.store.conversations import MemoryConversations, SqlConversations
+from evalbot.conversation.store import MemoryConversations
+from evalbot.store.conversations import SqlConversations
 from evalbot.store.engine import build_engine
 from evalbot.store.migrate import upgrade
 
