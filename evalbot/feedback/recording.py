@@ -85,8 +85,8 @@ class QuestionLog:
             "reply_ref": reply_ref,
         }
         if connection is not None:
-            connection.execute(insert(questions).values(**row))
+            connection.execute(insert(questions), row)
         else:
             with self.engine.begin() as own:
-                own.execute(insert(questions).values(**row))
+                own.execute(insert(questions), row)
         self.retention.maybe_purge(connection=connection)

@@ -58,11 +58,12 @@ class Outbox:
         """
         now = self._clock()
         arguments = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, **message}
-        connection.execute(insert(outbox).values(
-            event_id=event_id, team_id=team_id, channel=channel, thread_ts=thread_ts, method="chat.postMessage",
-            payload=json.dumps(arguments), status=PENDING, attempts=0, not_before=now + hold, created_at=now,
-            expires_at=now + EXPIRE_SECONDS,
-        ))
+        # One statement with the row as parameters: SQLAlchemy compiles it once and reuses it.
+        connection.execute(insert(outbox), {
+            "event_id": event_id, "team_id": team_id, "channel": channel, "thread_ts": thread_ts,
+            "method": "chat.postMessage", "payload": json.dumps(arguments), "status": PENDING, "attempts": 0,
+            "not_before": now + hold, "created_at": now, "expires_at": now + EXPIRE_SECONDS,
+        })
 
     def release(self, event_id: str) -> None:
         """A held answer may be sent now."""
