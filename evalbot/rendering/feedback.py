@@ -46,6 +46,11 @@ def feedback_block(rated: Rated) -> dict:
     }
 
 
+def is_feedback_block(block: object) -> bool:
+    """Whether `block` (of a posted message) is the feedback buttons' block."""
+    return isinstance(block, dict) and block.get("type") == "context_actions"
+
+
 def with_feedback(message: dict, rated: Rated) -> dict:
     """A copy of `message` with the feedback buttons as its last block (within Slack's 50 blocks)."""
     blocks = list(message.get("blocks") or [])[: MAX_BLOCKS - 1]

@@ -11,10 +11,11 @@ from evalbot.core.reply import OUT_OF_SCOPE, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.feedback.recording import new_reply_ref
 from evalbot.rendering.block_kit import MAX_BLOCKS, message
-from evalbot.rendering.feedback import Rated, with_feedback
+from evalbot.rendering.feedback import Rated, is_feedback_block, with_feedback
 from evalbot.rendering.share import private_message
 from evalbot.slack.conversation import answer_in_conversation
 from evalbot.slack.deps import Deps
+from evalbot.slack.placement import team_of, user_of
 
 log = logging.getLogger(__name__)
 
@@ -132,16 +133,14 @@ def answer_intent(deps: Deps, intent: str, *, args: dict[str, str] | None = None
         return problem_reply(e)
 
 
-
 def rated_click(deps: Deps, reply: Reply, body: dict, *, question: str):
     """A `placement.Finish` giving a clicked answer its own feedback buttons (and log row)."""
-    user = (body.get("user") or {}).get("id") if isinstance(body.get("user"), dict) else None
-    team = (body.get("team") or {}).get("id") if isinstance(body.get("team"), dict) else None
+    user, team = user_of(body), team_of(body)
     return lambda answer: rated(deps, reply, answer, question=question, user=user, team=team)
 
 
 def kept_feedback(body: dict):
     """A `placement.Finish` that carries the clicked message's feedback buttons over to its new version."""
     original = body.get("message") if isinstance(body.get("message"), dict) else {}
-    kept = [b for b in original.get("blocks") or [] if isinstance(b, dict) and b.get("type") == "context_actions"]
+    kept = [block for block in original.get("blocks") or [] if is_feedback_block(block)]
     return lambda answer: {**answer, "blocks": [*answer.get("blocks", [])[: MAX_BLOCKS - len(kept)], *kept]}

@@ -24,6 +24,12 @@ def user_of(body: dict) -> str | None:
     return user.get("id") if isinstance(user, dict) else None
 
 
+def team_of(body: dict) -> str | None:
+    """The id of the workspace a click or submission came from, if the payload names one."""
+    team = body.get("team")
+    return team.get("id") if isinstance(team, dict) else None
+
+
 def deliver_pick(client: WebClient, body: dict, reply: Reply, *, in_place: bool, finish: Finish = _as_is) -> bool:
     """Answer a button click on one of evalbot's messages.
 

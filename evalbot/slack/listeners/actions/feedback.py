@@ -7,7 +7,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from evalbot.feedback.votes import Reason, Vote
 from evalbot.rendering.feedback import parse_feedback, reason_modal
 from evalbot.slack.deps import deps_of
-from evalbot.slack.placement import user_of
+from evalbot.slack.placement import team_of, user_of
 
 log = logging.getLogger(__name__)
 REASONS = [(reason.value, reason.label) for reason in Reason]
@@ -24,7 +24,7 @@ def record_vote(ack, body, action, context, client) -> None:
     vote, rated = parsed
     try:
         feedback.votes.record(reply_ref=rated.ref, user_hash=feedback.questions.hash_user(user),
-                              team_id=(body.get("team") or {}).get("id"), vote=Vote(vote),
+                              team_id=team_of(body), vote=Vote(vote),
                               intent=rated.intent, confidence=rated.confidence)
     except SQLAlchemyError:
         log.warning("could not store a vote", exc_info=True, extra={"intent": rated.intent})

@@ -2,7 +2,7 @@
 
 from evalbot.slack.answering import answer_intent, answer_message, rated_click
 from evalbot.slack.deps import deps_of
-from evalbot.slack.placement import deliver_to_user, post_to_user, user_of
+from evalbot.slack.placement import deliver_to_user, post_to_user, team_of, user_of
 
 
 def answer_home_pick(ack, body, action, context, client) -> None:
@@ -15,6 +15,6 @@ def answer_home_pick(ack, body, action, context, client) -> None:
 
 def answer_home_command(ack, body, action, context, client) -> None:
     ack()
-    team = (body.get("team") or {}).get("id") if isinstance(body.get("team"), dict) else None
-    answer = answer_message(deps_of(context), str(action.get("value") or "help"), user=user_of(body) or "", team=team)
+    answer = answer_message(deps_of(context), str(action.get("value") or "help"), user=user_of(body) or "",
+                            team=team_of(body))
     post_to_user(client, body, answer)
