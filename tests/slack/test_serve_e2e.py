@@ -32,14 +32,15 @@ def clean_env(tmp: Path, **extra: str) -> dict[str, str]:
 class Server:
     """`evalbot serve --http` in a subprocess, logging to `tmp/NAME.log`; `extra_env` adds to its environment."""
 
-    def __init__(self, tmp: Path, fake_url: str, *, name: str = "serve", **extra_env: str):
+    def __init__(self, tmp: Path, fake_url: str, *, name: str = "serve", argv: list[str] | None = None,
+                 **extra_env: str):
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = open(tmp / f"{name}.log", "w+")
         slack = {"SLACK_BOT_TOKEN": TOKEN, "SLACK_SIGNING_SECRET": SECRET, "SLACK_API_URL": fake_url}
-        env = clean_env(tmp, **{**slack, **extra_env})
+        env = clean_env(tmp, **{**slack, "PORT": str(self.port), **extra_env})
         self.proc = subprocess.Popen(
-            [*EVALBOT, "serve", "--http", "--port", str(self.port)],
+            argv or [*EVALBOT, "serve", "--http", "--port", str(self.port)],
             cwd=tmp,
             env=env,
             stdout=subprocess.DEVNULL,
