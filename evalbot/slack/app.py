@@ -93,7 +93,9 @@ def build_app(
     deps = Deps(
         brain=brain,
         answers=ReadyAnswers(brain=brain),
-        limiter=limiter or RateLimiter(burst=FREE_TEXT_BURST, per_second=FREE_TEXT_PER_SECOND),
+        # `is None`, not `or`: an empty limiter has no buckets yet, so it is falsy.
+        limiter=limiter if limiter is not None else RateLimiter(burst=FREE_TEXT_BURST,
+                                                                per_second=FREE_TEXT_PER_SECOND),
         store=store,
         seen=DeliveryClaims(store=store),
         outbox=outbox,

@@ -29,10 +29,8 @@ def _notify(client, body: dict, message: dict, *, bot_user_id: str | None) -> No
         post_message(client, channel=user, message=message)
 
 
-def handle_unexpected_error(
-    error: Exception, body: dict, response: BoltResponse | None, client, context
-) -> BoltResponse | None:
-    """Log the traceback under a new reference, and apologise to the user quoting it."""
+def log_unexpected(error: BaseException) -> str:
+    """Log `error`'s traceback under a new reference; the reference, for the apology to quote."""
     reference = new_reference()
     log.error(
         "unexpected error handling a Slack delivery: %s",
@@ -40,6 +38,14 @@ def handle_unexpected_error(
         exc_info=(type(error), error, error.__traceback__),
         extra={"reference": reference},
     )
+    return reference
+
+
+def handle_unexpected_error(
+    error: Exception, body: dict, response: BoltResponse | None, client, context
+) -> BoltResponse | None:
+    """Log the traceback under a new reference, and apologise to the user quoting it."""
+    reference = log_unexpected(error)
     message = message_of(apology(reference))
     body = body if isinstance(body, dict) else {}
     if response is not None and body.get("command"):

@@ -29,6 +29,9 @@ def setting_name(url: str) -> str:
 def build_engine(url: str, *, setting: str = "EVALBOT_DATABASE_URL") -> Engine:
     """An engine for `url`; forked workers start with no connections of the parent's.
 
+    Its errors never quote a statement's parameters (`hide_parameters`): those are people's
+    questions and conversations, and an error's text ends up in the logs.
+
     Raises:
         ConfigError: the URL is malformed or names a driver that is not installed.
     """
@@ -40,7 +43,7 @@ def build_engine(url: str, *, setting: str = "EVALBOT_DATABASE_URL") -> Engine:
         if parsed.get_backend_name() == "sqlite":
             engine = _sqlite_engine(url, setting=setting)
         else:
-            engine = create_engine(url, pool_pre_ping=True, pool_timeout=BUSY_TIMEOUT,
+            engine = create_engine(url, pool_pre_ping=True, pool_timeout=BUSY_TIMEOUT, hide_parameters=True,
                                    connect_args={"connect_timeout": BUSY_TIMEOUT})
     except (ArgumentError, ImportError) as e:
         raise ConfigError(f"{setting} cannot be used ({url.split('://')[0]}://…): {e}") from e
@@ -57,7 +60,8 @@ def _sqlite_engine(url: str, *, setting: str) -> Engine:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise ConfigError(f"{setting}: cannot create the folder {folder} ({e.strerror or e})") from e
-    engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False})
+    engine = create_engine(url, hide_parameters=True,
+                           connect_args={"timeout": BUSY_TIMEOUT, "check_same_thread": False})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection, record) -> None:

@@ -102,6 +102,14 @@ def test_sql_purge_expired(tmp_path):
     assert store.load("new") == {}
 
 
+def _migrated_engine(request, tmp_path, backend: str):
+    url = (f"sqlite+pysqlite:///{tmp_path / 's.sqlite3'}" if backend == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    engine = build_engine(url)
+    upgrade(engine)
+    return engine
+
+
 class Rollback(Exception):
     pass
 
@@ -109,10 +117,7 @@ class Rollback(Exception):
 @pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
 def test_joined_writes_belong_to_the_callers_transaction(request, tmp_path, backend):
     """Saved through `joined(connection)`: visible inside that transaction, gone when it rolls back."""
-    url = (f"sqlite+pysqlite:///{tmp_path / 's.sqlite3'}" if backend == "sqlite"
-           else request.getfixturevalue("postgres_url"))
-    engine = build_engine(url)
-    upgrade(engine)
+    engine = _migrated_engine(request, tmp_path, backend)
     store = SqlConversations(engine=engine)
     with pytest.raises(Rollback), engine.begin() as connection:
         joined = store.joined(connection)
@@ -129,3 +134,65 @@ def test_joined_writes_belong_to_the_callers_transaction(request, tmp_path, back
 def test_memory_conversations_joined_is_itself():
     memory = MemoryConversations()
     assert memory.joined(object()) is memory
+
+
+def test_on_postgresql_a_turn_waits_for_the_one_in_flight_and_reads_what_it_said(postgres_url):
+    """Two turns of one conversation at once: the second reads inside its transaction only after the first commits."""
+    import threading
+    import time
+
+    engine = build_engine(postgres_url)
+    upgrade(engine)
+    store = SqlConversations(engine=engine)
+    first_read = threading.Event()
+    seen: list = []
+
+    def first_turn() -> None:
+        with engine.begin() as connection:
+            joined = store.joined(connection)
+            seen.append(("first", joined.load("slack:T1:D1:top:U1")))
+            first_read.set()
+            time.sleep(0.3)
+            joined.save("slack:T1:D1:top:U1", {"n": 1})
+
+    def second_turn() -> None:
+        first_read.wait()
+        with engine.begin() as connection:
+            joined = store.joined(connection)
+            state = joined.load("slack:T1:D1:top:U1")
+            seen.append(("second", state))
+            joined.save("slack:T1:D1:top:U1", {"n": (state or {"n": 0})["n"] + 1})
+
+    threads = [threading.Thread(target=first_turn), threading.Thread(target=second_turn)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == [("first", None), ("second", {"n": 1})]
+    assert store.load("slack:T1:D1:top:U1") == {"n": 2}
+    engine.dispose()
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_save_racing_a_save_of_the_same_new_key_never_fails(request, tmp_path, backend):
+    """Ten first saves of one key at once (no lock taken): all succeed, one row remains."""
+    import threading
+
+    engine = _migrated_engine(request, tmp_path, backend)
+    store = SqlConversations(engine=engine)
+    start, failures = threading.Barrier(10), []
+
+    def save(n: int) -> None:
+        start.wait()
+        try:
+            store.save("slack:T1:D9:top:U1", {"n": n})
+        except Exception as e:  # noqa: BLE001 - collected: the assertion names it
+            failures.append(repr(e))
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == [] and store.load("slack:T1:D9:top:U1")["n"] in range(10)
+    engine.dispose()

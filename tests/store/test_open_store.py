@@ -86,3 +86,22 @@ def test_cli_db_needs_a_subcommand():
     """`evalbot db` alone is a usage error."""
     result = _evalbot("db", env={"PATH": "/usr/bin:/bin"})
     assert result.returncode == 2 and "required: db_command" in result.stderr
+
+
+@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+def test_a_failed_statement_never_quotes_its_parameters(request, tmp_path, backend):
+    """An error from the store (here a duplicate key) names the statement, never the question text it carried."""
+    from sqlalchemy import insert
+    from sqlalchemy.exc import IntegrityError
+
+    from evalbot.store.schema import conversations
+
+    url = (f"sqlite+pysqlite:///{tmp_path / 's.sqlite3'}" if backend == "sqlite"
+           else request.getfixturevalue("postgres_url"))
+    store = open_store(url=url)
+    row = {"key": "slack:T1:D1:top:U1", "state": "my secret salary question", "updated_at": 0.0, "expires_at": 1.0}
+    with pytest.raises(IntegrityError) as raised:
+        for _ in range(2):
+            store.run(lambda connection: connection.execute(insert(conversations), row))
+    store.close()
+    assert "secret salary" not in str(raised.value) and "hidden" in str(raised.value)

@@ -11,14 +11,13 @@ import time
 from collections.abc import Callable
 
 from sqlalchemy import Connection, bindparam, delete
-from sqlalchemy.dialects import postgresql, sqlite
 
 from evalbot.store import Store
 from evalbot.store.schema import delivery_claims
+from evalbot.store.upsert import dialect_insert
 
 DEFAULT_TTL_SECONDS = 3600.0
 _SWEEP_EVERY = 500  # claims between sweeps of expired ids
-_INSERTS = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
 
 
 class DeliveryClaims:
@@ -36,7 +35,7 @@ class DeliveryClaims:
         self.ttl_seconds = ttl_seconds
         self._clock = clock
         self._claims = 0
-        insert = _INSERTS[store.dialect](delivery_claims)
+        insert = dialect_insert(store.dialect, delivery_claims)
         # Insert, or take over an expired row; a row comes back exactly when this caller claimed the id.
         self._claim = insert.on_conflict_do_update(
             index_elements=[delivery_claims.c.event_id],

@@ -10,6 +10,11 @@ A store that cannot record the claim fails closed: the delivery gets a 503, so S
 retries it later (up to three times over about five minutes) and `GET /ready` takes the
 host out of its load balancer's rotation. Failing open would post answers no one
 recorded: each retry answered again, and every answer lost if the process stops.
+
+A claim never outlives a transaction that failed: it is rolled back with the answer. A
+write that lost a race with another delivery (a unique key taken meanwhile) is tried once
+more, whole. A bug while answering is logged with a reference, and the claim is kept
+together with an apology quoting it, so the delivery has exactly one answer.
 """
 
 import logging
@@ -19,10 +24,14 @@ from slack_bolt import BoltContext, BoltResponse
 from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
 
+from evalbot.core.safe_answer import apology
 from evalbot.errors import StoreUnavailable
+from evalbot.rendering.block_kit import message
 from evalbot.slack.answering import Asked, answer_event
 from evalbot.slack.deps import Deps, deps_of
+from evalbot.slack.error_handler import log_unexpected
 from evalbot.slack.outbox.faults import FaultLog
 from evalbot.slack.repeats import log_repeat
 
@@ -51,39 +60,50 @@ class KeepAnswer(Middleware):
             return BoltResponse(status=200, body="")
         deps = deps_of(req.context)
         try:
-            kept = deps.store.run(lambda connection: keep(deps, connection, asked, hold=self.hold))
+            kept = self._keep(deps, asked)
         except StoreUnavailable as e:
             self._faults.report(e, event_id=asked.event_id)
             return BoltResponse(status=STORE_DOWN, body="")
-        except Exception:
-            # A bug while answering: Bolt's error handler apologises, quoting a reference. Slack's
-            # retries would fail the same way, so the delivery is claimed and the apology stays its one answer.
-            _claim_alone(deps, asked)
-            raise
+        except Exception as error:  # noqa: BLE001 - logged with its traceback; the apology is the answer
+            # Slack's retries would fail the same way: the apology is kept, with the claim, as the one answer.
+            # If even that cannot be kept, Bolt's error handler apologises and nothing stays claimed.
+            reference = log_unexpected(error)
+            try:
+                kept = deps.store.run(lambda connection: keep(deps, connection, asked,
+                                                              answer=message(apology(reference))))
+            except StoreUnavailable as e:
+                self._faults.report(e, event_id=asked.event_id)
+                return BoltResponse(status=STORE_DOWN, body="")
         if not kept:
             log_repeat(req)
             return BoltResponse(status=200, body="")
         return next()
 
+    def _keep(self, deps: Deps, asked: Asked) -> bool:
+        work = lambda connection: keep(deps, connection, asked, hold=self.hold)  # noqa: E731
+        try:
+            return deps.store.run(work)
+        except IntegrityError:
+            # Another delivery took a unique key this one wanted between our read and our write;
+            # everything, the claim included, was rolled back: answer again, now seeing its row.
+            log.warning("a delivery's writes raced another's; kept on the second try",
+                        extra={"event_id": asked.event_id})
+            return deps.store.run(work)
 
-def keep(deps: Deps, connection: Connection, asked: Asked, *, hold: float = 0.0) -> bool:
-    """Claim `asked`'s delivery and keep its answer; False (nothing written) for a repeat."""
+
+def keep(deps: Deps, connection: Connection, asked: Asked, *, hold: float = 0.0, answer: dict | None = None) -> bool:
+    """Claim `asked`'s delivery and keep its answer; False (nothing written) for a repeat.
+
+    Args:
+        answer: the message to keep; by default the answer worked out now (`answer_event`).
+    """
     if asked.event_id is not None and not deps.seen.claim(connection, asked.event_id):
         return False
-    answer = answer_event(deps, connection, asked)
+    if answer is None:
+        answer = answer_event(deps, connection, asked)
     deps.outbox.add(connection, event_id=asked.event_id, team_id=asked.team_id, channel=asked.channel,
                     thread_ts=asked.thread_ts, message=answer, hold=hold)
     return True
-
-
-def _claim_alone(deps: Deps, asked: Asked) -> None:
-    if asked.event_id is None:
-        return
-    try:
-        deps.seen.first_time(asked.event_id)
-    except StoreUnavailable:
-        log.warning("could not claim a delivery that failed; Slack's retry may be answered", exc_info=True,
-                    extra={"event_id": asked.event_id})
 
 
 def send_kept_answer(body: dict, context) -> None:

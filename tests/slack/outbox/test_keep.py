@@ -1,14 +1,16 @@
 """Before the ack: the claim, the answer and its outbox row are written together, or the delivery is refused
 (503) so that Slack retries it."""
 
+import json
 import logging
 
 from slack_fakes import direct_message, event_callback, mention
 from slack_harness import Deliver, make_app
-from sqlalchemy import event, func, select, text
+from sqlalchemy import event, func, insert, select, text
 
 from evalbot.feedback.service import Feedback
 from evalbot.slack.app import drain
+from evalbot.slack.outbox.queue import Outbox
 from evalbot.store.schema import delivery_claims, outbox, questions
 
 
@@ -39,18 +41,41 @@ def test_what_is_not_answered_is_neither_claimed_nor_kept(app, deliver, fake_sla
     assert count(app, delivery_claims) == 0 and count(app, outbox) == 0 and fake_slack.posted() == []
 
 
-def test_a_bug_while_answering_keeps_no_answer_and_its_apology_is_the_only_reply(app, deliver, fake_slack,
-                                                                                monkeypatch):
+def test_a_bug_while_answering_keeps_its_apology_as_the_one_answer(app, deliver, fake_slack, monkeypatch, caplog):
+    """The claim is kept only with an answer: here the apology, quoting the logged reference; a retry is not
+    answered again."""
     def broken(self, text):
         raise RuntimeError("the renderer broke")
 
     monkeypatch.setattr("evalbot.slack.ready_answers.ReadyAnswers.message", broken)
     body = event_callback(mention("budget"), event_id="EvBroken")
-    assert deliver(body).status == 500
-    assert count(app, outbox) == 0  # the answer's transaction was rolled back whole
-    deliver(body, headers={"x-slack-retry-num": "1"})  # Slack's retry fails no second time
+    with caplog.at_level(logging.ERROR):
+        assert deliver(body).status == 200
+    assert count(app, outbox) == 1 and count(app, delivery_claims) == 1
+    assert deliver(body, headers={"x-slack-retry-num": "1"}).status == 200  # Slack's retry fails no second time
     [apology] = fake_slack.wait_posted(1)
-    assert "something went wrong" in apology["text"] and len(fake_slack.posted()) == 1
+    [logged] = [r for r in caplog.records if getattr(r, "reference", None)]
+    assert "something went wrong" in apology["text"] and logged.reference in json.dumps(apology["blocks"])
+    assert logged.exc_info[0] is RuntimeError and len(fake_slack.posted()) == 1
+
+
+def test_a_write_that_loses_a_race_rolls_back_its_claim_and_is_answered_on_the_second_try(app, deliver, fake_slack,
+                                                                                         monkeypatch):
+    """An `IntegrityError` mid-transaction takes the claim with it; the delivery is answered once, not apologised."""
+    add, raced = Outbox.add, []
+
+    def races_once(self, connection, **row):
+        if not raced:
+            raced.append(row["event_id"])
+            connection.execute(insert(delivery_claims), {"event_id": "EvOther", "expires_at": 0.0})
+            connection.execute(insert(delivery_claims), {"event_id": "EvOther", "expires_at": 0.0})
+        return add(self, connection, **row)
+
+    monkeypatch.setattr(Outbox, "add", races_once)
+    assert deliver(event_callback(mention("budget"), event_id="EvRaced")).status == 200
+    [post] = fake_slack.wait_posted(1)
+    assert raced == ["EvRaced"] and "something went wrong" not in post["text"]
+    assert count(app, delivery_claims) == 1 and count(app, outbox) == 1
 
 
 def test_a_full_disk_refuses_deliveries_logs_once_and_each_retry_is_answered_once(app, deliver, fake_slack, caplog):
