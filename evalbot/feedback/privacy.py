@@ -15,7 +15,9 @@ from evalbot.store.schema import install_secrets
 
 MAX_STORED_CHARS = 2000
 SALT_NAME = "user-hash-salt"
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# An address starts where a run of address characters starts (the look-behind): tried from
+# inside a run, a long "1.1.1.…" was scanned again from each of its characters (quadratic).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # API keys and other long opaque strings (Slack tokens are covered by `redact`).
 _KEY_LIKE = re.compile(r"\b(?:sk|pk|rk|ghp|gho|ghs|github_pat|glpat|AKIA|AIza)[-_A-Za-z0-9]{12,}|\b[A-Za-z0-9+/=_-]{40,}")
 

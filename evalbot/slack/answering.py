@@ -18,6 +18,9 @@ from evalbot.slack.deps import Deps
 from evalbot.slack.placement import team_of, user_of
 
 log = logging.getLogger(__name__)
+# Slack's own limit on a message's text. Nothing longer comes from Slack; a forged or odd
+# delivery is cut here, so the work done before the ack stays bounded.
+MAX_QUESTION_CHARS = 40_000
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -81,7 +84,7 @@ def answer_message(deps: Deps, text: object, *, user: str, team: str | None = No
     """
     if not within_limit(deps, user):
         return message(_slow_down(deps))
-    question = text if isinstance(text, str) else ""
+    question = text[:MAX_QUESTION_CHARS] if isinstance(text, str) else ""
     if conversation is None:
         reply, answer = deps.answers.message(question)
     else:

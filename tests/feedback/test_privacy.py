@@ -38,3 +38,40 @@ def test_installation_salt_is_made_once_and_shared(store):
     """Every caller (worker, host) gets the same salt, made on first use."""
     first = installation_salt(store.engine)
     assert len(first) == 64 and installation_salt(store.engine) == first
+
+
+PATHOLOGICAL = {
+    "dotted run": "1.",
+    "dotted words": "a.",
+    "hyphen run": "a-",
+    "one long word": "a",
+    "at signs": "a@",
+    "half emails": "a@b.",
+    "plus run": "a+",
+}
+
+
+def _scrub_seconds(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        scrub(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+@pytest.mark.parametrize("unit", PATHOLOGICAL.values(), ids=PATHOLOGICAL.keys())
+def test_scrub_work_grows_linearly_on_50000_character_runs(unit):
+    """Four times the text costs about four times the work (quadratic would be sixteen): 12,500 vs 50,000 chars."""
+    short, long = unit * (12_500 // len(unit)), unit * (50_000 // len(unit))
+    scrub(short)  # warm the regex caches
+    assert _scrub_seconds(long) < 9 * max(_scrub_seconds(short), 1e-4)
+
+
+def test_scrub_still_finds_an_email_at_the_end_of_a_long_run():
+    """The linear pattern loses nothing: an address after 50,000 characters of dotted run is still replaced."""
+    scrubbed = scrub("1." * 25_000 + " write to ada@example.com")
+    assert "ada@" not in scrubbed and len(scrubbed) == MAX_STORED_CHARS
+    assert scrub("x " * 10 + "1.2.3.ada@example.com") == "x " * 9 + "x [email]"

@@ -120,3 +120,17 @@ def test_the_question_log_is_kept_with_the_answer_or_not_at_all(settings, brain,
         assert count(app, questions) == 1 and count(app, outbox) == 1
     finally:
         drain(app)
+
+
+def test_a_50000_character_pathological_dm_is_answered_and_logged_scrubbed(settings, brain, fake_slack):
+    """A DM of 50,000 characters like `1.1.1.…` gets its answer; the question is logged cut to the stored maximum."""
+    store = settings.open_store()
+    app = make_app(settings, brain, store=store, feedback=Feedback.from_store(store, retention_days=90))
+    try:
+        body = event_callback(direct_message("1." * 25_000 + " mail ada@example.com"), event_id="EvLong")
+        assert Deliver(app)(body).status == 200
+        assert len(fake_slack.wait_posted(1)) == 1
+        [logged] = app.deps.store.run(lambda c: c.execute(select(questions.c.text)).scalars().all())
+        assert len(logged) == 2000 and set(logged) == {"1", "."}
+    finally:
+        drain(app)
