@@ -39,10 +39,15 @@ class Settings(BaseModel):
     # Where a built routing index is kept between runs; "off" rebuilds it every time.
     evalbot_cache_dir: str | None = None
     log_level: str = "INFO"
+    # A YAML file of channel rules (all / mentions / silent), checked when `serve` starts.
+    evalbot_channels: Path | None = None
+    # The channel "Ask a person" sends questions to; None: no hand-off is offered.
+    evalbot_experts_channel: str | None = None
 
     @field_validator(
         "slack_bot_token", "slack_signing_secret", "slack_app_token", "evalbot_knowledge_dir", "evalbot_cache_dir",
-        "evalbot_database_url", "slack_client_id", "slack_client_secret",
+        "evalbot_database_url", "slack_client_id", "slack_client_secret", "evalbot_channels",
+        "evalbot_experts_channel",
         mode="before",
     )
     @classmethod
@@ -83,6 +88,22 @@ class Settings(BaseModel):
         if value is not None and not value.is_dir():
             raise ValueError(f"{value} is not a folder" if value.exists() else f"no folder at {value}")
         return value
+
+    @field_validator("evalbot_experts_channel")
+    @classmethod
+    def _channel_id(cls, value: str | None) -> str | None:
+        from evalbot.slack.channel_rules import CHANNEL_ID
+
+        if value is not None and not CHANNEL_ID.fullmatch(value.strip()):
+            raise ValueError(f"{value!r} is not a channel id; give one such as C0123ABCD (in Slack, the "
+                             "channel's details show it at the bottom), and invite evalbot to that channel")
+        return None if value is None else value.strip()
+
+    def channel_rules(self):
+        """The channel rules of `EVALBOT_CHANNELS` (`evalbot.slack.channel_rules`); ConfigError when wrong."""
+        from evalbot.slack.channel_rules import load_channel_rules
+
+        return load_channel_rules(self.evalbot_channels)
 
     @field_validator("slack_api_url")
     @classmethod

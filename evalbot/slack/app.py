@@ -10,6 +10,7 @@ from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
 from evalbot.conversation.store import ConversationStore
 from evalbot.store.conversations import SqlConversations
+from evalbot.slack.channel_rules import ChannelRules
 from evalbot.slack.deps import Deps
 from evalbot.slack.error_handler import handle_unexpected_error
 from evalbot.slack.executor import ContextThreadPoolExecutor
@@ -68,6 +69,7 @@ def build_app(
     conversations: ConversationStore | None = None,
     verify_requests: bool = True,
     store: Store | None = None,
+    channel_rules: ChannelRules | None = None,
 ) -> EvalbotApp:
     """A Bolt `App` answering with `brain`.
 
@@ -81,6 +83,7 @@ def build_app(
             verifies every request before Bolt sees it (`SlackWsgiApp`) turns this off.
         store: the state store: delivery claims, the outbox, conversations, installations;
             by default the one the settings name (`settings.open_store()`, migrated).
+        channel_rules: how to behave per channel; by default those of `EVALBOT_CHANNELS`.
     """
     bolt_logger = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _ClientGivenNotice) for f in bolt_logger.filters):
@@ -105,6 +108,8 @@ def build_app(
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
         feedback=feedback,
         conversations=conversations or SqlConversations(engine=store.engine),
+        channels=channel_rules if channel_rules is not None else settings.channel_rules(),
+        experts_channel=settings.evalbot_experts_channel,
     )
     app = EvalbotApp(
         deps=deps,

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
+from evalbot.slack.channel_rules import ChannelRules
 from evalbot.slack.outbox.claims import DeliveryClaims
 from evalbot.slack.outbox.queue import Outbox
 from evalbot.slack.outbox.sender import Sender
@@ -38,6 +39,10 @@ class Deps:
     conversations: ConversationStore = field(default_factory=MemoryConversations)
     # Votes and the question log; None when the app runs without a state store.
     feedback: Feedback | None = None
+    # How evalbot behaves in each channel (EVALBOT_CHANNELS): every message, mentions only, or silent.
+    channels: ChannelRules = field(default_factory=ChannelRules)
+    # Where "Ask a person" sends questions (EVALBOT_EXPERTS_CHANNEL); None: no hand-off offered.
+    experts_channel: str | None = None
 
 
 def deps_of(context) -> Deps:

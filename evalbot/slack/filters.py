@@ -25,3 +25,8 @@ def from_a_person(event: object, *, bot_user_id: str | None) -> bool:
     if not isinstance(user, str) or not user or user == bot_user_id:
         return False
     return isinstance(event.get("text"), str) and isinstance(event.get("channel"), str)
+
+
+def mentions(event: dict, bot_user_id: str | None) -> bool:
+    """True when the message @-mentions the bot (Slack then also delivers it as `app_mention`)."""
+    return bool(bot_user_id) and f"<@{bot_user_id}" in event.get("text", "")

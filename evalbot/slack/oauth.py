@@ -23,7 +23,8 @@ from evalbot.store.schema import SLACK_BOTS, SLACK_INSTALLATIONS, SLACK_OAUTH_ST
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
 # The bot scopes manifest.yml asks for (a test keeps the two equal).
-BOT_SCOPES = ("app_mentions:read", "assistant:write", "chat:write", "chat:write.public", "commands", "im:history")
+BOT_SCOPES = ("app_mentions:read", "assistant:write", "channels:history", "chat:write", "chat:write.public", "commands",
+              "groups:history", "im:history")
 STATE_EXPIRY_SECONDS = 600  # an install started more than 10 minutes ago must start again
 
 

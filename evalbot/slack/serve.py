@@ -42,6 +42,7 @@ def check_settings(settings: Settings, *, http: bool) -> None:
         parts = [f"missing {', '.join(missing)}"] if missing else []
         parts += [f"invalid {', '.join(wrong)}"] if wrong else []
         raise ConfigError(f"{mode} needs configuration: {'; '.join(parts)}")
+    settings.channel_rules()  # a bad rules file stops the server before it listens
 
 
 def _build(settings: Settings, *, verify_requests: bool = True):

@@ -86,9 +86,11 @@ def test_scopes_are_what_the_app_uses(manifest):
     assert set(manifest["oauth_config"]["scopes"]["bot"]) == {
         "app_mentions:read",
         "assistant:write",
+        "channels:history",
         "chat:write",
         "chat:write.public",
         "commands",
+        "groups:history",
         "im:history",
     }
 
@@ -107,6 +109,8 @@ def test_every_subscribed_event_has_a_listener(manifest, deliver):
         "app_uninstalled",
         "assistant_thread_context_changed",
         "assistant_thread_started",
+        "message.channels",
+        "message.groups",
         "message.im",
         "tokens_revoked",
     ]

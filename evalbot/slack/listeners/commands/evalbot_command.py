@@ -14,8 +14,9 @@ also sends the late answer, so nothing waits on it once the command is acknowled
 
 import threading
 
-from evalbot.slack.answering import rated, slow_down_private, within_limit
-from evalbot.slack.delivery import respond
+from evalbot.rendering.notes import quiet_channel_note, with_note
+from evalbot.slack.answering import answer_message, rated, slow_down_private, within_limit
+from evalbot.slack.delivery import post_message, respond
 from evalbot.slack.deps import deps_of
 from evalbot.slack.error_handler import handle_unexpected_error
 
@@ -74,9 +75,20 @@ def _rated(deps, command: dict, text: str, reply, private: dict) -> dict:
     return rated(deps, reply, private, question=text, user=command.get("user_id"), team=command.get("team_id"))
 
 
+def _answer_in_dm(deps, command: dict, text: str, client) -> None:
+    """On the answer pool: the answer, in the person's DM, saying why it is there."""
+    user, channel = command.get("user_id") or "", command.get("channel_id") or ""
+    answer = answer_message(deps, text, user=user, team=command.get("team_id"))
+    post_message(client, channel=user, message=with_note(answer, quiet_channel_note(channel)))
+
+
 def answer_command(ack, command, client, context) -> None:
     text = command.get("text") if isinstance(command.get("text"), str) else ""
     deps = deps_of(context)
+    if deps.channels.silent(command.get("channel_id")):
+        ack()  # nothing in a silent channel, not even an ephemeral answer
+        deps.workers.submit(_answer_in_dm, deps, command, text, client)
+        return
     if not within_limit(deps, command.get("user_id") or ""):
         ack(response_type="ephemeral", **slow_down_private(deps, text))
         return
