@@ -47,6 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     shape.add_argument("--draft-overlay", metavar="DIR", help="write draft knowledge files for the top gaps")
     report.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
     report.add_argument("--top", type=int, default=20, help="how many unanswered groups (default 20)")
+    report.add_argument("--team", action="append", metavar="T…",
+                        help="only this workspace's questions and votes (its team id, e.g. T012AB3CD); "
+                             "repeat or separate with commas for several; default: every workspace")
 
     forget = commands.add_parser("forget", help="delete one person's logged questions and votes")
     forget.add_argument("--user", required=True, help="their Slack user id, e.g. U012AB3CD")

@@ -1,11 +1,14 @@
 """`evalbot report`: the knowledge-gap report (text, --json or --csv), and --draft-overlay DIR."""
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from evalbot.config import Settings
 from evalbot.errors import ConfigError
+
+SLACK_TEAM_ID = re.compile(r"^[TE][A-Z0-9]+$")  # T… a workspace, E… an Enterprise Grid org
 
 
 def run_report(args: argparse.Namespace, settings: Settings) -> int:
@@ -15,15 +18,27 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
     for flag, value in (("--days", args.days), ("--top", args.top)):
         if value < 1:
             raise ConfigError(f"{flag} must be 1 or more, e.g. {flag} 7")
+    teams = _teams(args.team)
     store = settings.open_store()
     try:
-        report = build_report(store.engine, days=args.days, top=args.top)
+        report = build_report(store.engine, days=args.days, top=args.top, teams=teams)
     finally:
         store.close()
     if args.draft_overlay:
         return _write_drafts(report, Path(args.draft_overlay), settings)
     sys.stdout.write(as_json(report) if args.json else as_csv(report) if args.csv else as_text(report))
     return 0
+
+
+def _teams(given: list[str] | None) -> list[str] | None:
+    """The workspaces `--team` names (repeated or comma-separated); None when it was not given."""
+    if given is None:
+        return None
+    teams = [team.strip() for value in given for team in value.split(",") if team.strip()]
+    for team in teams or [""]:
+        if not SLACK_TEAM_ID.match(team):
+            raise ConfigError(f"--team must be a Slack workspace id such as T012AB3CD, not {team!r}")
+    return sorted(set(teams))
 
 
 def _write_drafts(report, folder: Path, settings: Settings) -> int:

@@ -29,10 +29,12 @@ def as_json(report: Report) -> str:
 
 
 def as_csv(report: Report) -> str:
-    """One table with a `section` column: unanswered, rating, volume, confidence."""
+    """One table with a `section` column: workspace (those covered), unanswered, rating, volume, confidence."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+    for team in report.teams:
+        writer.writerow({"section": "workspace", "text": team})
     for group in report.unanswered:
         writer.writerow({"section": "unanswered", "text": group.text, "count": group.count,
                          "nearest": " ".join(group.nearest)})

@@ -5,7 +5,7 @@ import time
 from collections import Counter, defaultdict
 
 from pydantic import BaseModel
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, union
 
 from evalbot.feedback.grouping import group_questions
 from evalbot.feedback.retention import DAY
@@ -42,9 +42,15 @@ class ConfidenceBin(BaseModel):
 
 
 class Report(BaseModel):
-    """Everything `evalbot report` shows, for `days` days up to `until` (UNIX seconds)."""
+    """Everything `evalbot report` shows, for `days` days up to `until` (UNIX seconds).
+
+    `teams` names the workspaces it covers: the ones asked for, else every workspace
+    with a question or vote in the period (questions asked outside any workspace, from
+    a single-token install that named none, show as "-").
+    """
 
     days: int
+    teams: list[str]
     since: float
     until: float
     questions: int
@@ -54,31 +60,46 @@ class Report(BaseModel):
     confidence: list[ConfidenceBin]
 
 
-def build_report(engine: Engine, *, days: int, now: float | None = None, top: int = 20) -> Report:
-    """Read the last `days` days of questions and votes into a `Report` (top `top` unanswered groups)."""
+def build_report(engine: Engine, *, days: int, now: float | None = None, top: int = 20,
+                 teams: list[str] | None = None) -> Report:
+    """Read the last `days` days of questions and votes into a `Report` (top `top` unanswered groups).
+
+    Args:
+        teams: only these workspaces' questions and votes; None for all of them.
+    """
     until = time.time() if now is None else now
     since = until - days * DAY
+    asked_in = questions.c.asked_at >= since
+    voted_in = votes.c.voted_at >= since
+    if teams is not None:
+        asked_in &= questions.c.team_id.in_(teams)
+        voted_in &= votes.c.team_id.in_(teams)
     with engine.connect() as connection:
         asked = connection.execute(
             select(questions.c.text, questions.c.nearest, questions.c.unanswered, questions.c.intent,
-                   questions.c.confidence).where(questions.c.asked_at >= since).order_by(questions.c.asked_at)
+                   questions.c.confidence).where(asked_in).order_by(questions.c.asked_at)
         ).all()
-        voted = connection.execute(
-            select(votes.c.intent, votes.c.vote, votes.c.reason, votes.c.comment).where(votes.c.voted_at >= since)
-        ).all()
+        voted = connection.execute(select(votes.c.intent, votes.c.vote, votes.c.reason, votes.c.comment)
+                                   .where(voted_in)).all()
         volume = connection.execute(
-            select(questions.c.intent, func.count()).where(questions.c.asked_at >= since)
+            select(questions.c.intent, func.count()).where(asked_in)
             .group_by(questions.c.intent).order_by(func.count().desc(), questions.c.intent)
         ).all()
+        covered = sorted(teams) if teams is not None else _teams_seen(connection, asked_in, voted_in)
     groups = group_questions([(row.text or "", json.loads(row.nearest or "[]")) for row in asked if row.unanswered])
     return Report(
-        days=days, since=since, until=until, questions=len(asked),
+        days=days, teams=covered, since=since, until=until, questions=len(asked),
         unanswered=[Unanswered(text=g.phrasings(1)[0], count=g.count, nearest=[i for i, _ in g.nearest.most_common(3)],
                                phrasings=g.phrasings()) for g in groups[:top]],
         ratings=_ratings(voted),
         volume=[Volume(intent=intent, count=count) for intent, count in volume],
         confidence=_histogram([row.confidence for row in asked]),
     )
+
+
+def _teams_seen(connection, asked_in, voted_in) -> list[str]:
+    seen = union(select(questions.c.team_id).where(asked_in), select(votes.c.team_id).where(voted_in))
+    return sorted(team or "-" for team in connection.execute(seen).scalars())
 
 
 def _ratings(rows) -> list[Rating]:

@@ -25,6 +25,7 @@ class Feedback:
     def is_admin(self, user_id: str) -> bool:
         return user_id in self.admins
 
-    def admin_report(self) -> Report:
-        """This week's report for the admin's Home section (top 5 gaps)."""
-        return build_report(self.questions.engine, days=ADMIN_DAYS, top=5)
+    def admin_report(self, team: str) -> Report:
+        """This week's report of workspace `team` for its admin's Home section (top 5 gaps): an admin
+        sees what their own workspace asked, never another's."""
+        return build_report(self.questions.engine, days=ADMIN_DAYS, top=5, teams=[team])

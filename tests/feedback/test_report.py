@@ -100,3 +100,47 @@ def test_an_empty_store_gives_an_empty_report(store, clock):
     """Nothing logged yet: the report says so in every section."""
     text = as_text(build_report(store.engine, days=30, now=clock.now))
     assert "0 questions logged" in text and text.count("none") + text.count("no votes yet") >= 2
+
+
+@pytest.fixture()
+def two_workspaces(filled, clock):
+    """`filled` (workspace T1) plus workspace T2's own gap and vote."""
+    log = QuestionLog(engine=filled.engine, retention_days=90, clock=clock)
+    log.record(_reply("out-of-scope", 0.9, OUT, ["m-and-a"]), question="beta corp merger codename bluebird",
+               user="U9", team="T2", reply_ref="b1")
+    log.record(_reply("roi", 0.95), question="beta roi question", user="U9", team="T2", reply_ref="b2")
+    VoteBook(engine=filled.engine, clock=clock).record(reply_ref="b2", user_hash="z", team_id="T2", vote=Vote.DOWN,
+                                                       intent="roi", confidence=0.95)
+    VoteBook(engine=filled.engine, clock=clock).give_reason(reply_ref="b2", user_hash="z", reason=Reason.OTHER,
+                                                           comment="bluebird numbers wrong")
+    return filled
+
+
+@pytest.mark.parametrize(("teams", "covered", "absent"), [
+    (["T1"], ["T1"], ["bluebird", '"roi"']),
+    (["T2"], ["T2"], ["salary", "board-pitch", "too generic"]),
+    (None, ["T1", "T2"], []),
+])
+def test_a_report_for_some_workspaces_shows_nothing_of_the_others(two_workspaces, clock, teams, covered, absent):
+    """With `teams`, no question, vote, comment or intent of another workspace appears, and it names what it covers."""
+    report = build_report(two_workspaces.engine, days=7, now=clock.now, teams=teams)
+    assert report.teams == covered
+    rendered = as_json(report) + as_text(report) + as_csv(report)
+    assert not [word for word in absent if word in rendered]
+    assert f"Workspaces: {', '.join(covered)}" in as_text(report)
+    assert [row["text"] for row in csv.DictReader(io.StringIO(as_csv(report))) if row["section"] == "workspace"] \
+        == covered
+
+
+def test_the_cli_report_takes_team_and_refuses_a_malformed_one(two_workspaces, monkeypatch, capsys, tmp_path):
+    """`evalbot report --json --team T2` covers T2 only; `--team beta` is one clear line and exit 2."""
+    from evalbot.cli import main
+
+    monkeypatch.setenv("EVALBOT_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.delenv("EVALBOT_DATABASE_URL", raising=False)
+    assert main(["report", "--json", "--days", "36500", "--team", "T2"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["teams"] == ["T2"] and "bluebird" in json.dumps(data) and "salary" not in json.dumps(data)
+    assert main(["report", "--team", "beta"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "--team" in error and "T012AB3CD" in error

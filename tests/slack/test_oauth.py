@@ -260,3 +260,43 @@ def test_without_a_store_given_the_installations_live_in_the_settings_store(sett
         reopened.close()
     finally:
         drain(app)
+
+
+SECRETS_OF = {"T0ALPHA1": "falcon parking permit renewal", "T0BETA22": "bluebird karaoke playlist friday"}
+ADMIN_OF = {"T0ALPHA1": "U0ADMINA", "T0BETA22": "U0ADMINB"}
+
+
+def test_each_workspaces_admin_home_shows_only_its_own_questions(settings, brain, store, fake_slack):
+    """Two workspaces installed through the stores, each asks something evalbot cannot answer; each admin's
+    Home tab lists their own workspace's question and no text of the other's."""
+    from evalbot.feedback.service import Feedback
+
+    oauth = settings.model_copy(
+        update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET})
+    feedback = Feedback.from_store(store, retention_days=90, admins=frozenset(ADMIN_OF.values()))
+    app = build_app(oauth, brain, store=store, verify_requests=False, feedback=feedback)
+    start_sending(app)
+    browser = Browser(SlackWsgiApp(app=app, signing_secret=SECRET))
+    try:
+        for team, token in TEAMS.items():
+            app.installation_store.save(Installation(app_id="A0EVALBOT", team_id=team, user_id=ADMIN_OF[team],
+                                                     bot_token=token, bot_id=f"B{team}", bot_user_id=BOT_USER,
+                                                     bot_scopes=list(BOT_SCOPES)))
+        for n, (team, asked) in enumerate(SECRETS_OF.items()):
+            dm = {"type": "message", "channel": f"D0{team}", "user": f"U0ASKER{n}", "text": asked,
+                  "ts": f"1700000600.00000{n}", "channel_type": "im"}
+            assert browser.post_event(team_event(dm, team, f"EvAsk{team}")) == 200
+        assert app.listener_runner.listener_executor.wait_idle(10)
+        fake_slack.wait_posted(2)
+        for team, admin in ADMIN_OF.items():
+            opened = {"type": "app_home_opened", "user": admin, "channel": f"D0{team}", "tab": "home",
+                      "event_ts": "1700000700.1"}
+            assert browser.post_event(team_event(opened, team, f"EvHome{team}")) == 200
+        assert app.listener_runner.listener_executor.wait_idle(10)
+        homes = {call["user_id"]: json.dumps(call["view"]) for call in fake_slack.wait_for("views.publish", count=2)}
+        for team, admin in ADMIN_OF.items():
+            other = next(t for t in TEAMS if t != team)
+            assert SECRETS_OF[team].split()[0] in homes[admin]
+            assert not [word for word in SECRETS_OF[other].split() if word in homes[admin]]
+    finally:
+        drain(app)

@@ -11,7 +11,9 @@ def publish_home_tab(event, context, client) -> None:
         return  # the Messages tab opening needs nothing
     deps = deps_of(context)
     view = home_for(deps.brain.knowledge)
-    if deps.feedback is not None and deps.feedback.is_admin(user):
-        view = with_admin_section(view, deps.feedback.admin_report())
+    team = context.team_id
+    # Only with the viewer's workspace known: an admin sees their own workspace's questions, never another's.
+    if deps.feedback is not None and deps.feedback.is_admin(user) and team:
+        view = with_admin_section(view, deps.feedback.admin_report(team))
     if deps.homes.claim(user, view) and not publish_home(client, user_id=user, view=view):
         deps.homes.forget(user)
