@@ -85,8 +85,9 @@ class QuestionLog:
             "reply_ref": reply_ref,
         }
         if connection is not None:
+            # The answer's transaction is kept short: the sender's housekeeping purges (`Retention`).
             connection.execute(insert(questions), row)
-        else:
-            with self.engine.begin() as own:
-                own.execute(insert(questions), row)
-        self.retention.maybe_purge(connection=connection)
+            return
+        with self.engine.begin() as own:
+            own.execute(insert(questions), row)
+        self.retention.maybe_purge()

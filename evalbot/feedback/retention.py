@@ -1,14 +1,15 @@
-"""How long questions and votes are kept (EVALBOT_RETENTION_DAYS), and forgetting one person."""
+"""How long questions and votes are kept (EVALBOT_RETENTION_DAYS); expired conversations and OAuth states go too."""
 
 import contextlib
 import logging
 import threading
 import time
 from collections.abc import Callable
+from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete
 
-from evalbot.store.schema import questions, votes
+from evalbot.store.schema import conversations, questions, slack_oauth_states, votes
 
 log = logging.getLogger(__name__)
 DAY = 86_400.0
@@ -17,7 +18,10 @@ PURGE_EVERY_SECONDS = 3600.0
 
 
 class Retention:
-    """Deletes questions and votes older than `days`.
+    """Deletes questions and votes older than `days`, and conversations and OAuth states past their expiry.
+
+    Expired conversations are never read again, and an OAuth state is made for every visit
+    to the install page, answered or not: both would otherwise pile up for ever.
 
     Args:
         engine: the state store's engine.
@@ -32,11 +36,18 @@ class Retention:
 
     def purge(self, *, connection: Connection | None = None) -> dict[str, int]:
         """Delete everything past retention now (in the caller's transaction, if given); how many rows per table."""
-        cutoff = self._clock() - self.days * DAY
+        now = self._clock()
+        cutoff = now - self.days * DAY
+        # slack_sdk keeps a state's expiry as a naive UTC datetime.
+        states_expired = datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
         with contextlib.nullcontext(connection) if connection is not None else self.engine.begin() as connection:
             counts = {
                 "questions": connection.execute(delete(questions).where(questions.c.asked_at < cutoff)).rowcount,
                 "votes": connection.execute(delete(votes).where(votes.c.voted_at < cutoff)).rowcount,
+                "conversations": connection.execute(
+                    delete(conversations).where(conversations.c.expires_at <= now)).rowcount,
+                "oauth_states": connection.execute(
+                    delete(slack_oauth_states).where(slack_oauth_states.c.expire_at < states_expired)).rowcount,
             }
         if any(counts.values()):
             log.info("retention purge", extra={"retention_days": self.days, **counts})
@@ -51,11 +62,3 @@ class Retention:
             self._next_purge = now + PURGE_EVERY_SECONDS
         self.purge(connection=connection)
 
-
-def forget_user(engine: Engine, *, user_hash: str) -> dict[str, int]:
-    """Delete every question and vote of one person; how many rows per table."""
-    with engine.begin() as connection:
-        return {
-            "questions": connection.execute(delete(questions).where(questions.c.user_hash == user_hash)).rowcount,
-            "votes": connection.execute(delete(votes).where(votes.c.user_hash == user_hash)).rowcount,
-        }

@@ -37,6 +37,7 @@ outbox = Table(
     Column("expires_at", Float, nullable=False),
     Column("sent_at", Float, nullable=True),
     Column("last_error", Text, nullable=True),
+    Column("user_hash", String(64), nullable=True, index=True),  # whose question it answers (`evalbot forget`)
     Index("ix_outbox_due", "status", "not_before"),
 )
 

@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from evalbot.core.reply import Choice, Reply, ReplyKind
 from evalbot.feedback.recording import QuestionLog, is_unanswered
-from evalbot.feedback.retention import DAY, forget_user
+from evalbot.feedback.forget import forget_person
+from evalbot.feedback.retention import DAY
 from evalbot.feedback.votes import Vote, VoteBook
 from evalbot.store.schema import questions, votes
 
@@ -74,5 +75,6 @@ def test_forget_removes_one_persons_questions_and_votes_only(store, clock):
         log.record(_reply(), question=f"from {user}", user=user, team=None, reply_ref=f"r-{user}")
         book.record(reply_ref=f"r-{user}", user_hash=log.hash_user(user), team_id=None, vote=Vote.DOWN,
                     intent="x", confidence=0.5)
-    assert forget_user(store.engine, user_hash=log.hash_user("U0ADA")) == {"questions": 1, "votes": 1}
+    gone = forget_person(store.engine, user_id="U0ADA", user_hash=log.hash_user("U0ADA"))
+    assert (gone.questions, gone.votes) == (1, 1)
     assert [r["text"] for r in _rows(store)] == ["from U0BOB"]

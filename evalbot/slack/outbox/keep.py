@@ -101,8 +101,9 @@ def keep(deps: Deps, connection: Connection, asked: Asked, *, hold: float = 0.0,
         return False
     if answer is None:
         answer = answer_event(deps, connection, asked)
+    asker = deps.feedback.questions.hash_user(asked.user) if deps.feedback is not None and asked.user else None
     deps.outbox.add(connection, event_id=asked.event_id, team_id=asked.team_id, channel=asked.channel,
-                    thread_ts=asked.thread_ts, message=answer, hold=hold)
+                    thread_ts=asked.thread_ts, message=answer, hold=hold, user_hash=asker)
     return True
 
 

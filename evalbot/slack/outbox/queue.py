@@ -50,11 +50,12 @@ class Outbox:
         self._clock = clock
 
     def add(self, connection: Connection, *, event_id: str | None, team_id: str | None, channel: str,
-            thread_ts: str | None, message: dict, hold: float = 0.0) -> None:
+            thread_ts: str | None, message: dict, hold: float = 0.0, user_hash: str | None = None) -> None:
         """Keep `message` for `channel` (in `thread_ts`) inside the caller's transaction.
 
         Args:
             hold: seconds before it may be sent, unless `release`d sooner.
+            user_hash: the asker's pseudonym, so `evalbot forget` finds the answers not yet sent.
         """
         now = self._clock()
         arguments = {"channel": channel, "thread_ts": thread_ts, "unfurl_links": False, **message}
@@ -62,7 +63,7 @@ class Outbox:
         connection.execute(insert(outbox), {
             "event_id": event_id, "team_id": team_id, "channel": channel, "thread_ts": thread_ts,
             "method": "chat.postMessage", "payload": json.dumps(arguments), "status": PENDING, "attempts": 0,
-            "not_before": now + hold, "created_at": now, "expires_at": now + EXPIRE_SECONDS,
+            "not_before": now + hold, "created_at": now, "expires_at": now + EXPIRE_SECONDS, "user_hash": user_hash,
         })
 
     def release(self, event_id: str) -> None:

@@ -43,12 +43,16 @@ class Sender:
         client_for: the Web API client that posts a given answer (its workspace's token);
             it must retry nothing by itself (see `evalbot.slack.outbox.posting`).
         threads: how many channels this process sends to at once.
+        chores: more housekeeping, run with the outbox's every few seconds off the request path
+            (the retention purge, which decides for itself how often it works).
     """
 
-    def __init__(self, *, outbox: Outbox, client_for: Callable[[Outgoing], WebClient], threads: int = SENDER_THREADS):
+    def __init__(self, *, outbox: Outbox, client_for: Callable[[Outgoing], WebClient], threads: int = SENDER_THREADS,
+                 chores: Callable[[], object] | None = None):
         self.outbox = outbox
         self.client_for = client_for
         self.threads = threads
+        self._chores = chores
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._busy: set[str] = set()
@@ -219,3 +223,5 @@ class Sender:
             log.warning("%s answers whose sender stopped mid-send are sent again (each may appear twice)",
                         reclaimed, extra={"reclaimed": reclaimed})
         self.outbox.purge()
+        if self._chores is not None:
+            self._chores()

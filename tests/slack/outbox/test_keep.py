@@ -134,3 +134,43 @@ def test_a_50000_character_pathological_dm_is_answered_and_logged_scrubbed(setti
         assert len(logged) == 2000 and set(logged) == {"1", "."}
     finally:
         drain(app)
+
+
+def test_a_kept_answer_knows_whose_it_is_so_forget_finds_it(settings, brain, fake_slack):
+    """The outbox row carries the asker's hash (never their id); `forget` deletes it with the rest."""
+    from evalbot.feedback.forget import forget_person
+
+    store = settings.open_store()
+    feedback = Feedback.from_store(store, retention_days=90)
+    app = make_app(settings, brain, store=store, feedback=feedback)
+    try:
+        assert Deliver(app)(event_callback(direct_message("budget", user="U0ADA"), event_id="EvAda")).status == 200
+        fake_slack.wait_posted(1)
+        [owner] = store.run(lambda c: c.execute(select(outbox.c.user_hash)).scalars().all())
+        assert owner == feedback.questions.hash_user("U0ADA") and "U0ADA" not in owner
+        gone = forget_person(store.engine, user_id="U0ADA", user_hash=owner)
+        assert (gone.questions, gone.conversations, gone.sent_answers) == (1, 1, 1) and count(app, outbox) == 0
+    finally:
+        drain(app)
+
+
+def test_the_senders_housekeeping_purges_expired_conversations_and_oauth_states(settings, brain):
+    """With no traffic at all, a serving process still deletes what expired (hourly, from the sender's thread)."""
+    import time
+    from datetime import datetime
+
+    from evalbot.store.schema import conversations, slack_oauth_states
+
+    store = settings.open_store()
+    store.run(lambda c: (
+        c.execute(insert(slack_oauth_states), [{"state": f"s{n}", "expire_at": datetime(2020, 1, 1)} for n in range(5)]),
+        c.execute(insert(conversations), {"key": "slack:T:D:top:U", "state": "{}", "updated_at": 0, "expires_at": 1}),
+    ))
+    app = make_app(settings, brain, store=store, feedback=Feedback.from_store(store, retention_days=90))
+    try:
+        deadline = time.monotonic() + 10
+        while (count(app, slack_oauth_states) or count(app, conversations)) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert count(app, slack_oauth_states) == 0 and count(app, conversations) == 0
+    finally:
+        drain(app)
