@@ -1,4 +1,4 @@
-"""The calculators, by id: roi, npv, team-cost and confidence-interval (alias `ci`).
+"""The calculators, by id: roi, npv, irr, payback, team-cost, confidence-interval (alias `ci`), sample-size, compare.
 
 Each module holds a pure function with pydantic input and result models, and a
 `CALCULATOR` describing its fields and outputs; the handler, the Slack form and
@@ -8,7 +8,7 @@ the template engine all work from this registry.
 from collections.abc import Mapping
 from types import MappingProxyType
 
-from evalbot.calculators import confidence_interval, npv, roi, team_cost
+from evalbot.calculators import compare, confidence_interval, irr, npv, payback, roi, sample_size, team_cost
 from evalbot.calculators.base import (
     Calculator,
     Outcome,
@@ -24,7 +24,7 @@ from evalbot.calculators.fields import FieldSpec
 
 # Read-only: the registry is fixed at import time.
 CALCULATORS: Mapping[str, Calculator] = MappingProxyType(
-    {module.CALCULATOR.id: module.CALCULATOR for module in (roi, npv, team_cost, confidence_interval)}
+    {module.CALCULATOR.id: module.CALCULATOR for module in (roi, npv, irr, payback, team_cost, confidence_interval, sample_size, compare)}
 )
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from evalbot.calculators.fields import FieldSpec, format_field, parse_field
+from evalbot.calculators.fields import FieldSpec, Value, format_field, parse_field
 from evalbot.errors import CommandError
 from evalbot.inputs.keys import check_keys
 from evalbot.inputs.numbers import echo
@@ -42,6 +42,10 @@ class Calculator:
         present: the result as formatted outputs and prose.
         sanity: notes on inputs or results that are possible but implausible (a team of a million),
             from the validated inputs and the result; the thresholds are listed in the calculator's card.
+        replaces: fields that stand in for others (npv: `flows` for `upfront`, `cost`, `benefit`, `years`):
+            given, the others get no default and may not be given too.
+        needs: the fields that the fields given make necessary (compare: `fixed` given, `broke` and `n`
+            needed too), to ask for one at a time like the required ones.
     """
 
     id: str
@@ -54,6 +58,8 @@ class Calculator:
     present: Callable[[Any], Presentation]
     either: tuple[tuple[str, ...], ...] = field(default=())
     sanity: Callable[[Any, Any], list[str]] = field(default=lambda inputs, result: [])
+    needs: Callable[[Collection[str]], list[str]] = field(default=lambda given: [])
+    replaces: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def spec(self, name: str) -> FieldSpec:
         return next(f for f in self.fields if f.name == name)
@@ -68,7 +74,7 @@ class Outcome:
     """A finished calculation."""
 
     calculator: Calculator
-    values: dict[str, float]
+    values: dict[str, Value]
     result: BaseModel
     presentation: Presentation
     notes: tuple[str, ...] = ()
@@ -76,7 +82,7 @@ class Outcome:
 
 
 def read_inputs(calculator: Calculator, args: Mapping[str, str], *, prose: Mapping[str, str] | None = None,
-                example: str | None = None) -> dict[str, float]:
+                example: str | None = None) -> dict[str, Value]:
     """Parse the given inputs by field name; nothing is required yet.
 
     Args:
@@ -120,6 +126,7 @@ def unmet(calculator: Calculator, given: Collection[str]) -> tuple[list[str], li
         given: the names of the fields that have values.
     """
     required = [f.name for f in calculator.fields if f.required and f.default is None and f.name not in given]
+    required += [name for name in calculator.needs(given) if name not in given and name not in required]
     if not calculator.either or any(all(n in given for n in group) for group in calculator.either):
         return required, []
     return required, sorted(calculator.either, key=lambda g: -sum(n in given for n in g))
@@ -131,7 +138,7 @@ def still_needed(calculator: Calculator, given: Collection[str]) -> list[str]:
     The group is the one the user has started on ("incidents" given: `incident_cost` next).
     """
     required, groups = unmet(calculator, given)
-    return required + ([name for name in groups[0] if name not in given] if groups else [])
+    return required + ([name for name in groups[0] if name not in given and name not in required] if groups else [])
 
 
 def alternatives(calculator: Calculator, name: str, given: Collection[str]) -> list[tuple[str, ...]]:
@@ -139,7 +146,10 @@ def alternatives(calculator: Calculator, name: str, given: Collection[str]) -> l
     _, groups = unmet(calculator, given)
     if not any(name in group for group in groups):
         return []
-    return [group for group in groups if name not in group]
+    stands_in = dict(calculator.replaces)
+    # A group that would replace what is already given (`flows` after `upfront`) is no alternative.
+    return [group for group in groups if name not in group
+            and not any(set(stands_in.get(member, ())) & set(given) for member in group)]
 
 
 def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:
@@ -159,7 +169,7 @@ def missing_inputs(calculator: Calculator, given: Collection[str]) -> list[str]:
     return needed
 
 
-def run(calculator: Calculator, values: Mapping[str, float]) -> Outcome:
+def run(calculator: Calculator, values: Mapping[str, Value]) -> Outcome:
     """Apply defaults, validate across fields and compute.
 
     Raises:
@@ -167,8 +177,14 @@ def run(calculator: Calculator, values: Mapping[str, float]) -> Outcome:
     """
     complete = dict(values)
     assumed = []
+    replaced = {other: name for name, others in calculator.replaces if name in values for other in others}
+    clashing = [other for other in replaced if other in values]
+    if clashing:
+        instead = replaced[clashing[0]]
+        raise CommandError(f"{', '.join(f'`{n}`' for n in clashing)} can't go with `{instead}`; give one or the "
+                           "other.", field=instead, example=calculator.example)
     for spec in calculator.fields:
-        if spec.name not in complete and spec.default is not None:
+        if spec.name not in complete and spec.default is not None and spec.name not in replaced:
             complete[spec.name] = parse_field(spec, spec.default, example=calculator.example)
             assumed.append(spec.name)
     inputs = calculator.input_model.model_validate(complete)
@@ -177,6 +193,6 @@ def run(calculator: Calculator, values: Mapping[str, float]) -> Outcome:
                    notes=tuple(calculator.sanity(inputs, result)), assumed=tuple(assumed))
 
 
-def formatted_inputs(calculator: Calculator, values: Mapping[str, float]) -> dict[str, str]:
+def formatted_inputs(calculator: Calculator, values: Mapping[str, Value]) -> dict[str, str]:
     """The given inputs as executives read them, by field name."""
     return {name: format_field(calculator.spec(name), value) for name, value in values.items()}

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from evalbot.calculators import format as fmt
 from evalbot.inputs import money
+from evalbot.inputs.lists import parse_flows, parse_result
 from evalbot.inputs.money import parse_money
 from evalbot.inputs.numbers import parse_count, parse_number
 from evalbot.inputs.percent import parse_percent
@@ -16,7 +17,10 @@ from evalbot.inputs.percent import parse_percent
 # The largest money input, as the parser enforces it; the input models check the same bound.
 MAX_MONEY = float(money.MAX_MONEY)
 
-FieldKind = Literal["money", "count", "number", "percent"]
+# `flows`: year-by-year money, year 0 first (a tuple); `result`: an eval score with its sample size,
+# read as (correct, n).
+FieldKind = Literal["money", "count", "number", "percent", "flows", "result"]
+Value = float | int | tuple[float, ...]
 
 
 class FieldSpec(BaseModel):
@@ -60,8 +64,12 @@ class FieldSpec(BaseModel):
         return self.question or f"What's the {self.label}?"
 
 
-def parse_field(spec: FieldSpec, raw: str, *, example: str | None) -> float | int:
+def parse_field(spec: FieldSpec, raw: str, *, example: str | None) -> Value:
     """Read `raw` for `spec`; a `CommandError` names the field and shows `example`."""
+    if spec.kind == "flows":
+        return parse_flows(raw, field=spec.name, example=example)
+    if spec.kind == "result":
+        return parse_result(raw, field=spec.name, example=example)
     if spec.kind == "money":
         return parse_money(raw, field=spec.name, allow_zero=spec.allow_zero, example=example)
     if spec.kind == "count":
@@ -71,8 +79,13 @@ def parse_field(spec: FieldSpec, raw: str, *, example: str | None) -> float | in
     return parse_number(raw, field=spec.name, low=spec.low, high=spec.high, example=example)
 
 
-def format_field(spec: FieldSpec, value: float) -> str:
-    """`value` as an executive reads it: `$2M`, `500`, `10%`."""
+def format_field(spec: FieldSpec, value: Value) -> str:
+    """`value` as an executive reads it: `$2M`, `500`, `10%`, `-$150K, $40K`, `92% of 500`."""
+    if spec.kind == "flows":
+        return ", ".join(fmt.money(flow) for flow in value)
+    if spec.kind == "result":
+        correct, n = value
+        return f"{fmt.percent(correct / n, decimals=1)} of {fmt.number(n)}" if n else fmt.percent(correct, decimals=1)
     if spec.kind == "money":
         return fmt.money(value)
     if spec.kind == "percent":

@@ -62,3 +62,14 @@ def with_article(figure: str) -> str:
     digits = figure.lstrip("$").split(".")[0].replace(",", "")
     spoken_an = digits.startswith("8") or digits in ("11", "18")
     return f"{'an' if spoken_an else 'a'} {figure}"
+
+
+def years_months(value: float) -> str:
+    """A span of years as people say it: `3 years 4 months`, `11 months`, `1 year`, `under a month`."""
+    months_total = round(value * 12)
+    if months_total == 0:
+        return "under a month" if value > 0 else "at once"
+    years, months_left = divmod(months_total, 12)
+    parts = ([f"{years} year{'s' * (years != 1)}"] if years else []) + \
+            ([f"{months_left} month{'s' * (months_left != 1)}"] if months_left else [])
+    return " ".join(parts)

@@ -127,6 +127,53 @@ _CI = [
 ]
 
 
+# An investment for IRR and payback: what it costs now, what it saves a year, for how long.
+_NOW = r"now|today|up ?front|at the start|in year 0|on day one|immediately|this year"
+_INVESTMENT = [
+    *_cue("upfront", rf"{_BUILD}|(?:spend|cost|invest)\w*(?: upfront| up front| initially| to build)?|outlay(?: of)?|"
+                     r"investment(?: of)?|(?:a|an) (?=\0 (?:build|project|investment|tool|platform|system))|for",
+          rf"{_BUILD}|{_NOW}|(?:[a-z]+ )?(?:build|project|investment|setup|implementation|tool|platform|system|"
+          r"one-off|upfront cost)", weight=2.5),
+    *_cue("cost", _RUN, rf"(?:a year |per year |annually )?{_RUN}"),
+    *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"|returns?|brings? in|saves?|saving", _BENEFIT_AFTER),
+    *_cue("years", r"over|for|across|within|horizon(?: of)?|period of|lasting|life(?:time)? of|next", r"horizon"),
+    *_cue("rate", r"discount(?:ed|ing)?(?: rate)?(?: of)?(?: at)?|hurdle(?: rate)?(?: of| is)?|wacc|cost of capital"
+                  r"(?: of| is)?|rate", r"discount(?: rate)?|hurdle(?: rate)?|rate|wacc|cost of capital"),
+    *_cue("rate", r"at|@", weight=1.0),
+]
+_CONFIDENCE = _cue("confidence", r"confidence(?: level)?(?: of| at| is)?|conf|confident|level of",
+                   r"confidence|confident|conf|(?:ci|interval|level|sure)(?![\w-])", weight=2.5)
+_SAMPLE_SIZE = [
+    *_CONFIDENCE,
+    *_cue("margin", r"(?:\+/-|±|\+-|plus or minus|within|margin(?: of error)?(?: of| is| at| under| to| below)?|"
+                    r"under|below|to|half[- ]width(?: of)?|precision of|narrower than|tighter than|at most|"
+                    r"interval (?:of|under|below|within|to))",
+          r"(?:margin(?: of error)?|either way|wide|half[- ]width|precision|error)", weight=2.2),
+    *_cue("difference", r"detect(?:ing)?(?: an?)?|difference of|drop of|gap of|change of|lift of|improvement of|"
+                        r"regression of|delta of|decrease of|increase of|mde of|spot(?: an?)?|catch(?: an?)?|"
+                        r"tell apart(?: an?)?|distinguish(?: an?)?|see(?: an?)?",
+          r"(?:[a-z]+ )?(?:drop|difference|change|lift|improvement|gain|regression|gap|delta|decrease|increase|"
+          r"shift|effect|degradation|uplift|swing)", weight=2.4),
+    *_cue("accuracy", r"at|around|about|near|expect(?:ed|ing)?|accuracy(?: of| is| around| near)?|baseline(?: of| is)?|"
+                      r"currently|today|from|scor(?:e|es|ing)|pass rate(?: of| is)?",
+          r"accuracy|baseline|accurate|pass rate|correct|today|now|currently", weight=1.5),
+    *_cue("power", r"power(?: of| at)?|with", r"power|of the time", weight=2.5),
+    *_cue("n", r"only have|have|afford|budget(?: of| for)?|capacity for|limited to|only|with",
+          rf"(?:[a-z]+ )?{SAMPLES}", weight=1.5),
+]
+_COMPARE = [
+    *_CONFIDENCE,
+    *_cue("fixed", r"fixe[sd]|fixing|improved|gained|wins?|newly (?:correct|right|passing)|flipped to (?:correct|right|pass)",
+          r"(?:[a-z]+ )?(?:fixed|improved|gained|wins?|newly (?:correct|right|passing)|now (?:pass|right|correct)\w*|"
+          r"flipped (?:to )?(?:correct|right|pass)\w*|went (?:from )?wrong to right|better)", weight=2.5),
+    *_cue("broke", r"broke|broken|breaks|regressed|lost|regressions?|losses|newly (?:wrong|failing)|flipped to (?:wrong|fail)",
+          r"(?:[a-z]+ )?(?:broke|broken|regressed|regressions?|lost|losses|newly (?:wrong|failing)|now fail\w*|"
+          r"flipped (?:to )?(?:wrong|fail)\w*|went (?:from )?right to wrong|worse)", weight=2.5),
+    *_cue("n", r"same|shared|identical|all|(?:of|out of) the|both (?:on|ran on)|on",
+          rf"(?:[a-z]+ )?{SAMPLES}(?: in common| shared)?|total", weight=2.0),
+]
+
+
 def _keys(calculator_id: str) -> list[Cue]:
     """The field names and aliases of a calculator as strong cues before a figure ("rate 8%", "years 5")."""
     cues = []
@@ -143,11 +190,17 @@ CUES: Mapping[str, tuple[Cue, ...]] = MappingProxyType({
     "npv": (*_NPV, *_keys("npv")),
     "team-cost": (*_TEAM, *_keys("team-cost")),
     "confidence-interval": (*_CI, *_keys("confidence-interval")),
+    "irr": (*_INVESTMENT, *_keys("irr")),
+    "payback": (*_INVESTMENT, *_keys("payback")),
+    "sample-size": (*_SAMPLE_SIZE, *_keys("sample-size")),
+    "compare": (*_COMPARE, *_keys("compare")),
 })
 # The input a figure of some kind goes to when no cue names it: only where exactly one input takes that kind.
 FALLBACK: Mapping[str, Mapping[str, str]] = MappingProxyType({
     "npv": MappingProxyType({"percent": "rate", "years": "years"}),
     "confidence-interval": MappingProxyType({"percent": "accuracy"}),
+    "irr": MappingProxyType({"percent": "rate", "years": "years"}),
+    "payback": MappingProxyType({"percent": "rate", "years": "years"}),
 })
 
 # What a count input counts. A bare number right after another noun counts that instead:

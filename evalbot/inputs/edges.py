@@ -22,6 +22,8 @@ FILLER = frozenset(
     "expected likely probably say call more than least less under".split())
 
 _MAX_GAP = 3
+# Longer than any three words that can stand between a cue and its figure.
+_MAX_GAP_CHARS = 80
 _KEY_GAP = 0.25
 # Words that link a count to what follows rather than name what it counts ("12 with a loaded cost").
 _LINKING = frozenset("with by this that next so when after before within into from under total each and but or if "
@@ -146,6 +148,8 @@ def _spec(calculator: Calculator, name: str) -> FieldSpec | None:
 
 def _gap(flat: str, span: tuple[int, int], figure: Figure, *, side: str) -> float | None:
     """How far a cue at `span` stands from `figure` (filler words are cheap), or None when out of reach."""
+    if max(figure.start - span[1], span[0] - figure.end) > _MAX_GAP_CHARS:
+        return None  # cheap test first: a cue word repeated thousands of times must not slice the text each time
     if side in ("before", "both") and span[1] <= figure.start:
         between = flat[span[1]:figure.start]
     elif side in ("after", "both") and figure.end <= span[0]:

@@ -1,6 +1,6 @@
 """The explicit command grammar. It wins over fuzzy matching whenever the first word names a tool.
 
-    roi|npv|team-cost|ci ... k=v      a calculator
+    roi|npv|irr|payback|team-cost|ci|sample-size|compare ... k=v      a calculator
     template NAME k=v ...             a template (NAME is typo-tolerant)
     checklist NAME                    a checklist
     help | topics                     the catalogue
@@ -23,6 +23,14 @@ CALCULATOR_ALIASES: dict[str, str] = {
     "confidence-interval": "confidence-interval",
     "confidence_interval": "confidence-interval",
     "wilson": "confidence-interval",
+    "irr": "irr",
+    "payback": "payback",
+    "sample-size": "sample-size",
+    "sample_size": "sample-size",
+    "samplesize": "sample-size",
+    "power": "sample-size",
+    "compare": "compare",
+    "mcnemar": "compare",
 }
 _KEYWORDS = {"template": ("template", "templates", "draft"), "checklist": ("checklist", "checklists")}
 _CATALOGUE = {"help": "help", "topics": "topics", "commands": "help", "menu": "topics", "list": "topics"}

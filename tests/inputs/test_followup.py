@@ -43,5 +43,5 @@ def test_unrelated_figures_are_named_back():
 
 def test_unknown_calculator_and_repeated_keys_are_harmless():
     """An unknown calculator reads nothing; a key typed twice is left for the calculator to report."""
-    assert read_followup("payback", "benefit is 10M").inputs == {}
+    assert read_followup("no-such-calculator", "benefit is 10M").inputs == {}
     assert read_followup("roi", "cost=1M cost=2M").inputs == {}

@@ -71,5 +71,5 @@ def test_a_long_list_of_figures_says_what_was_not_read():
 
 def test_unknown_calculator_or_no_figures_reads_nothing():
     """Nothing to read gives an empty reading."""
-    assert read_message("payback", "we spend 2M").inputs == {}
+    assert read_message("no-such-calculator", "we spend 2M").inputs == {}
     assert read_message("roi", "how do I justify the budget").unused == ()

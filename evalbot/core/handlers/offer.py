@@ -37,9 +37,10 @@ def offers_of_command(command: str) -> list[Offer]:
 def _substantive(calculator: Calculator, found: Mapping[str, str]) -> bool:
     """Whether `found` holds a figure worth a calculation: an amount of money, or an input with no default.
 
-    A horizon or a rate alone ("3-year vesting", "at 8%") is no reason to offer an NPV.
+    A horizon or a rate alone ("3-year vesting", "at 8%") is no reason to offer an NPV or a payback.
     """
-    return any(spec.kind == "money" or spec.default is None for spec in calculator.fields if spec.name in found)
+    return any(spec.kind in ("money", "flows", "result") or (spec.default is None and spec.unit is None)
+               for spec in calculator.fields if spec.name in found)
 
 
 def _offer(calculator: Calculator, pairs: Mapping[str, str]) -> Offer | None:

@@ -100,11 +100,12 @@ def test_npv_has_a_year_by_year_table(brain):
          ["benefit"], "`roi cost=2M benefit=10M`"),
         ("roi cost=3.5M incidents=12", "roi", "*What does one incident cost?* e.g. `incident_cost=1M`, or "
          "`benefit=10M`", ["incident_cost"], "`roi cost=3.5M incidents=12 incident_cost=1M`"),
-        ("npv", "npv", "*What does it cost a year to run?* e.g. `cost=100K`", ["cost", "benefit"],
+        ("npv", "npv", "*What does it cost a year to run?* e.g. `cost=100K`, or `flows=-150K,40K,60K,50K`",
+         ["cost", "benefit"],
          "`npv cost=100K benefit=5M`"),
         ("team-cost current=9", "team-cost", "*How many people should the team have?* e.g. `target=15`",
          ["target", "cost_per_head"], "`team-cost current=9 target=15 cost_per_head=143K`"),
-        ("ci n=750", "confidence-interval", "*What accuracy did you measure?* e.g. `accuracy=92%`, or `correct=460`",
+        ("ci n=750", "confidence-interval", "*What accuracy did you measure?* e.g. `accuracy=92%`, or `correct=460`, or `failures=0`",
          ["accuracy"], "`confidence-interval accuracy=92% n=750`"),
     ],
 )
@@ -174,7 +175,7 @@ def test_sentence_asking_for_a_draft_is_left_to_the_template(brain):
 
 def test_card_without_a_calculator_is_our_error(brain):
     """An overlay card for a calculator this version lacks is a clear error, not a crash."""
-    card = CalculatorCard(id="payback", title="Payback calculator", usage="payback cost=1M",
+    card = CalculatorCard(id="lifetime-value", title="Lifetime value calculator", usage="lifetime-value cost=1M",
                           examples=["a", "b", "c", "d", "e", "f"])
     with pytest.raises(CommandError, match="no calculator"):
         answer_calculator(card, args={}, text="", knowledge=brain.knowledge, confidence=1.0)
