@@ -85,9 +85,11 @@ _ROI = [
     *_cue("_build", None, _BUILD),
     *_cue("_build", r"upfront|up-front|one-off|one-time|to build|build cost|initial investment|capex"),
 ]
+_NOW = r"now|today|up ?front|at the start|in year 0|on day one|immediately"
 _NPV = [
     *_cue("upfront", rf"{_BUILD}|(?:spend|cost|invest)\w* (?:upfront|up front|initially|to build)",
           rf"{_BUILD}|(?:[a-z]+ )?(?:build|setup|to build|to set up|implementation|one-off)"),
+    *_cue("upfront", None, rf"(?:spent |invested |paid |out )?(?:{_NOW})", weight=2.6),
     *_cue("cost", rf"{_RUN}|costs?|spend\w*",
           rf"(?:a year |per year |annually )?{_RUN}|(?:in )?(?:running |operating |annual |yearly )?costs?"),
     *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT, _BENEFIT_AFTER),
@@ -112,6 +114,15 @@ _TEAM = [
     *_cue("current", None, _PEOPLE, weight=1.0),
 ]
 _CI = [
+    *_cue("failures", r"failed|got wrong|missed|wrong on|failures?(?: of| were| was)?|errors?(?: of)?",
+          r"(?:[a-z]+ )?(?:failures?|errors?|fails|failed|wrong|incorrect|misses|missed|bad(?: answers?)?|mistakes?|"
+          r"violations?|incidents?|(?:unsafe|harmful) (?:answers?|outputs?|responses?))", weight=2.6),
+    *_cue("cluster_size", r"(?:groups?|clusters?|batches|sets?) of|cluster size(?: of| is)?|clustered in(?:to)? (?:groups?|sets?) of",
+          r"(?:[a-z]+ )?(?:per|each|a|an) (?:document|doc|conversation|task|cluster|group|passage|article|user|"
+          r"dialogue|session|scenario|topic|prompt)", weight=2.6),
+    *_cue("icc", r"icc(?: of| is| =)?|intra-?cluster correlation(?: of| is)?|(?:within-cluster )?correlation(?: of| is)?|rho",
+          r"icc|intra-?cluster correlation|correlation", weight=2.8),
+    *_cue("design_effect", r"design effect(?: of| is)?|deff(?: of| is)?", r"design effect|deff", weight=2.8),
     *_cue("confidence", r"confidence(?: level)?(?: of| at| is)?|conf|confident|level of", r"confidence|confident|"
           r"conf|(?:ci|interval|level|sure)(?![\w-])", weight=2.5),
     *_cue("confidence", r"at|with|@", weight=1.0),
@@ -128,14 +139,14 @@ _CI = [
 
 
 # An investment for IRR and payback: what it costs now, what it saves a year, for how long.
-_NOW = r"now|today|up ?front|at the start|in year 0|on day one|immediately|this year"
 _INVESTMENT = [
     *_cue("upfront", rf"{_BUILD}|(?:spend|cost|invest)\w*(?: upfront| up front| initially| to build)?|outlay(?: of)?|"
                      r"investment(?: of)?|(?:a|an) (?=\0 (?:build|project|investment|tool|platform|system))|for",
-          rf"{_BUILD}|{_NOW}|(?:[a-z]+ )?(?:build|project|investment|setup|implementation|tool|platform|system|"
+          rf"{_BUILD}|(?:spent |invested |paid |out )?(?:{_NOW})|(?:[a-z]+ )?(?:build|project|investment|setup|implementation|tool|platform|system|"
           r"one-off|upfront cost)", weight=2.5),
     *_cue("cost", _RUN, rf"(?:a year |per year |annually )?{_RUN}"),
-    *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"|returns?|brings? in|saves?|saving", _BENEFIT_AFTER),
+    *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"|returns?|returning|yielding|producing|bringing in|"
+                     r"brings? in|saves?|saving|pays? (?:back|out)|paying (?:back|out)", _BENEFIT_AFTER),
     *_cue("years", r"over|for|across|within|horizon(?: of)?|period of|lasting|life(?:time)? of|next", r"horizon"),
     *_cue("rate", r"discount(?:ed|ing)?(?: rate)?(?: of)?(?: at)?|hurdle(?: rate)?(?: of| is)?|wacc|cost of capital"
                   r"(?: of| is)?|rate", r"discount(?: rate)?|hurdle(?: rate)?|rate|wacc|cost of capital"),
@@ -169,7 +180,7 @@ _COMPARE = [
     *_cue("broke", r"broke|broken|breaks|regressed|lost|regressions?|losses|newly (?:wrong|failing)|flipped to (?:wrong|fail)",
           r"(?:[a-z]+ )?(?:broke|broken|regressed|regressions?|lost|losses|newly (?:wrong|failing)|now fail\w*|"
           r"flipped (?:to )?(?:wrong|fail)\w*|went (?:from )?right to wrong|worse)", weight=2.5),
-    *_cue("n", r"same|shared|identical|all|(?:of|out of) the|both (?:on|ran on)|on",
+    *_cue("n", r"same|shared|identical|all|out of(?: the)?|of the|both (?:on|ran on)|on|across",
           rf"(?:[a-z]+ )?{SAMPLES}(?: in common| shared)?|total", weight=2.0),
 ]
 

@@ -46,6 +46,8 @@ def fits(spec: FieldSpec, figure: Figure, *, key: bool) -> bool:
     """Whether `figure` can be a value of `spec`; a bare number needs the field's own name as its cue."""
     if figure.calendar and not key:
         return False
+    if spec.name == "upfront" and figure.yearly:
+        return False  # "2 million per year" recurs: it is never a one-off cost
     if spec.unit == "year":
         return figure.years or (key and figure.plain and figure.whole)
     if figure.years:

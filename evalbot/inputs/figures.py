@@ -55,6 +55,7 @@ class Figure:
     thousands: bool
     fraction: bool
     calendar: bool
+    yearly: bool = False
 
     @property
     def plain(self) -> bool:
@@ -89,6 +90,7 @@ def find_figures(prepared: str, *, limit: int) -> list[Figure]:
             raw=raw, start=match.start(), end=end, value=value, money=money, percent=percent, years=years,
             scaled=bool(scale), thousands=scale.startswith(("k", "thousand")) and not match.group("dollar"),
             fraction="." in number and not scale,
+            yearly=bool(match.group("yearly")),
             calendar=bool(_CALENDAR.match(number)) and not (money or percent)
             and bool(_BEFORE_CALENDAR.search(prepared[max(0, match.start() - 8):match.start()])),
         ))

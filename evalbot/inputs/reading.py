@@ -20,6 +20,7 @@ from evalbot.inputs.assignment import best_assignment
 from evalbot.inputs.edges import FILLER, Edge, cue_edges, fallback_edges
 from evalbot.inputs.figures import Figure, find_figures, spoken
 from evalbot.inputs.numbers import read_decimal
+from evalbot.inputs.shapes import FINANCE, POINTS, Shape, find_shape
 
 # A leftover figure whose cue scores this much for an input already given makes that input unclear.
 _CLEAR = 1.5
@@ -27,6 +28,8 @@ _NOT_SHOWN_AFTER = FILLER | {"and", "or", "but", "vs", "each", "if", "so"}
 # A message is read for this many figures at most: a calculation states a handful, and a pasted
 # table of thousands must not cost seconds. The rest are not read, and the reply says so.
 MAX_FIGURES = 40
+# Calculators whose figures are often percentage points written as "points".
+_IN_POINTS = frozenset({"sample-size", "compare"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -54,6 +57,8 @@ def read(calculator_id: str, prepared: str, *, asking: str | None = None) -> Rea
     if calculator is None:
         return Reading()
     text = spoken(prepared)
+    if calculator_id in _IN_POINTS:
+        text = POINTS.sub(r"\1%", text)  # "±2 points", "a 3-point drop": percentage points
     figures = find_figures(text, limit=MAX_FIGURES + 1)
     if not figures:
         return Reading()
@@ -61,11 +66,14 @@ def read(calculator_id: str, prepared: str, *, asking: str | None = None) -> Rea
     if skipped:
         figures = figures[:MAX_FIGURES]
         text = text[:figures[-1].end + 1]
-    edges = cue_edges(calculator, text, figures) + fallback_edges(calculator, figures, asking=asking)
+    shape = find_shape(calculator_id, text, figures)
+    edges = [edge for edge in cue_edges(calculator, text, figures) + fallback_edges(calculator, figures, asking=asking)
+             if edge.figure not in shape.used]
     chosen = best_assignment(edges)
     chosen = [edge for edge in chosen if not edge.field.startswith("_")]  # claimed by no input: named back
     inputs = {edge.field: figures[edge.figure].raw for edge in chosen}
-    used = {edge.figure for edge in chosen}
+    used = {edge.figure for edge in chosen} | set(shape.used)
+    shape_unused = _apply_shape(calculator_id, shape, inputs)
     best_cued: dict[int, Edge] = {}
     for edge in edges:
         if edge.cue is not None and (edge.figure not in best_cued or edge.score > best_cued[edge.figure].score):
@@ -83,9 +91,43 @@ def read(calculator_id: str, prepared: str, *, asking: str | None = None) -> Rea
         inputs.pop(name)
     unclear_values = {value for values in unclear.values() for value in values}
     unused = tuple(_shown(text, f) for i, f in enumerate(figures) if i not in used and f.raw not in unclear_values)
+    unused += shape_unused
     unused += (f"every figure after the first {MAX_FIGURES}",) if skipped else ()
     return Reading(inputs=inputs, unused=unused,
                    unclear={name: tuple(values) for name, values in unclear.items()})
+
+
+def _apply_shape(calculator_id: str, shape: Shape, inputs: dict[str, str]) -> tuple[str, ...]:
+    """Merge what a shape says into `inputs`; the figures it contradicts come back, to be named.
+
+    Savings listed year by year become `flows`, with the upfront cost (read by its cue) at year 0 and
+    any running cost taken off each year. A stated horizon that the list agrees with is used up.
+    """
+    inputs.update(shape.inputs)
+    if calculator_id not in FINANCE or not (shape.flows or shape.inflows):
+        return ()
+    if shape.flows:
+        flows = list(shape.flows)
+    else:
+        upfront = _decimal(inputs.pop("upfront", "0"))
+        running = _decimal(inputs.pop("cost", "0"))
+        flows = [-upfront, *(amount - running for amount in shape.inflows)]
+    inputs["flows"] = ",".join(_plain(flow) for flow in flows)
+    years = inputs.pop("years", None)
+    if years is not None and _decimal(years) != len(flows) - 1:
+        return (f"{years} years (the figures give {len(flows) - 1})",)
+    return ()
+
+
+def _decimal(raw: str) -> Decimal:
+    value = read_decimal(raw.lstrip("$").replace("$", ""), units=True)
+    return value if value is not None else Decimal(0)
+
+
+def _plain(value: Decimal) -> str:
+    """`-400000`, `125000.5`: an amount as the flows parser reads it, without exponent or separators."""
+    text = f"{value.normalize():f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def _same(one: str, other: str) -> bool:

@@ -1,4 +1,4 @@
-"""Natural phrasings of the four calculators (tests/calculators/phrasings.yaml), read end to end."""
+"""Natural phrasings of the calculators (tests/calculators/phrasings.yaml), read end to end."""
 
 from pathlib import Path
 
@@ -12,7 +12,7 @@ PHRASINGS = yaml.safe_load((Path(__file__).parent / "phrasings.yaml").read_text(
 
 
 def test_there_are_at_least_100_phrasings_of_every_calculator_together():
-    """The set is large and covers all four calculators."""
+    """The set is large and covers every calculator."""
     assert len(PHRASINGS) >= 100
     assert {item["calculator"] for item in PHRASINGS} == set(CALCULATORS)
     assert len({item["text"] for item in PHRASINGS}) == len(PHRASINGS)
