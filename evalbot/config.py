@@ -33,6 +33,8 @@ class Settings(BaseModel):
     evalbot_database_url: str | None = None
     slack_client_id: str | None = None
     slack_client_secret: str | None = None
+    # Fernet key(s) sealing the stored Slack tokens of OAuth installs; "new,old" while rotating.
+    evalbot_token_key: str | None = None
     # Slack user ids (comma or space separated) who see the knowledge-gap report in App Home.
     evalbot_admins: frozenset[str] = frozenset()
     evalbot_retention_days: int = Field(default=90, ge=1)
@@ -46,7 +48,7 @@ class Settings(BaseModel):
 
     @field_validator(
         "slack_bot_token", "slack_signing_secret", "slack_app_token", "evalbot_knowledge_dir", "evalbot_cache_dir",
-        "evalbot_database_url", "slack_client_id", "slack_client_secret", "evalbot_channels",
+        "evalbot_database_url", "slack_client_id", "slack_client_secret", "evalbot_token_key", "evalbot_channels",
         "evalbot_experts_channel",
         mode="before",
     )

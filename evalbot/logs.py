@@ -30,7 +30,8 @@ from evalbot.log_queue import QueuedStreamHandler
 _SECRET = re.compile(r"(?:xox[a-z]|xapp)(?:[.-]|%2[de])[A-Za-z0-9%._-]*", re.IGNORECASE)
 _REDACTED = "[redacted]"
 # Environment variables whose values are secrets, redacted wherever they appear.
-SECRET_ENV_VARS = ("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET")
+SECRET_ENV_VARS = ("SLACK_SIGNING_SECRET", "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_CLIENT_SECRET",
+                   "EVALBOT_TOKEN_KEY")
 # Shorter "secrets" are not redacted literally: replacing every "abc" would wreck the logs.
 MIN_SECRET_LENGTH = 6
 

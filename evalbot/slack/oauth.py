@@ -10,6 +10,10 @@ while the installation record keeps a copy of the bot token, which Bolt's defaul
 lookup (`find_installation`) would still find and use. The app therefore looks tokens
 up with `find_bot` alone (`installation_store_bot_only=True`), so a revoked or
 uninstalled workspace's token is never used again.
+
+Tokens are sealed at rest with `EVALBOT_TOKEN_KEY` (`evalbot.slack.sealed_tokens`): the
+installation store is wrapped, and tokens stored before (or with an older key) are sealed
+again at start.
 """
 
 from slack_bolt.oauth.oauth_settings import OAuthSettings
@@ -17,6 +21,8 @@ from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallation
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from evalbot.config import Settings
+from evalbot.errors import ConfigError
+from evalbot.slack.sealed_tokens import SealedInstallationStore, TokenCipher, seal_stored_tokens
 from evalbot.store import Store
 from evalbot.store.schema import SLACK_BOTS, SLACK_INSTALLATIONS, SLACK_OAUTH_STATES
 
@@ -29,13 +35,22 @@ STATE_EXPIRY_SECONDS = 600  # an install started more than 10 minutes ago must s
 
 
 def oauth_settings(settings: Settings, store: Store) -> OAuthSettings:
-    """Bolt's OAuth settings: slack_sdk's SQLAlchemy installation and state stores on the store's engine."""
-    installations = SQLAlchemyInstallationStore(
+    """Bolt's OAuth settings: slack_sdk's SQLAlchemy installation and state stores on the store's engine,
+    the installations' tokens sealed with EVALBOT_TOKEN_KEY (every stored one sealed again now).
+
+    Raises:
+        ConfigError: EVALBOT_TOKEN_KEY is missing, malformed, or opens none of the stored tokens.
+    """
+    if not settings.evalbot_token_key:
+        raise ConfigError("EVALBOT_TOKEN_KEY is required with SLACK_CLIENT_ID: it encrypts the stored Slack tokens")
+    cipher = TokenCipher(keys=settings.evalbot_token_key)
+    seal_stored_tokens(store.engine, cipher)
+    installations = SealedInstallationStore(inner=SQLAlchemyInstallationStore(
         client_id=settings.slack_client_id or "",
         engine=store.engine,
         bots_table_name=SLACK_BOTS,
         installations_table_name=SLACK_INSTALLATIONS,
-    )
+    ), cipher=cipher)
     states = SQLAlchemyOAuthStateStore(
         expiration_seconds=STATE_EXPIRY_SECONDS, engine=store.engine, table_name=SLACK_OAUTH_STATES
     )

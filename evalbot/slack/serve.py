@@ -9,6 +9,7 @@ from evalbot.config import Settings
 from evalbot.core.brain import Brain
 from evalbot.errors import ConfigError
 from evalbot.logs import configure_logging, secrets_of
+from evalbot.slack.sealed_tokens import MAKE_A_KEY, TokenCipher
 
 log = logging.getLogger(__name__)
 DEFAULT_WORKERS = 2
@@ -29,6 +30,11 @@ def check_settings(settings: Settings, *, http: bool) -> None:
     missing = [name for name in needed if not (getattr(settings, name.lower()) or "").strip()]
     if bool(settings.slack_client_id) != bool(settings.slack_client_secret):
         missing.append("SLACK_CLIENT_SECRET" if settings.slack_client_id else "SLACK_CLIENT_ID")
+    if settings.evalbot_token_key:
+        TokenCipher(keys=settings.evalbot_token_key)  # a malformed key: its own clear line
+    elif settings.slack_client_id:
+        missing.append("EVALBOT_TOKEN_KEY (it encrypts stored Slack tokens; make one with "
+                       f"{MAKE_A_KEY})")
     wrong = []
     bot, app_token = settings.slack_bot_token or "", settings.slack_app_token or ""
     if bot and (not bot.startswith("xox") or bot.startswith("xapp-")):

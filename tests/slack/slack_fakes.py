@@ -16,6 +16,7 @@ SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 # A scripted response that closes the connection after reading the request, without answering.
 HANG_UP = (0, {}, {})
 TOKEN = "xoxb-1234-5678-abcdefghijklmnop"
+TOKEN_KEY = "jKb5vTq3r0GkQ2kS8t1nqk4Zy9o6cX7vA3dW2eR1fHs="  # EVALBOT_TOKEN_KEY: a Fernet key made for the tests
 
 _DEFAULTS = {
     "auth.test": {

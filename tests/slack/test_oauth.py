@@ -7,7 +7,7 @@ import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from slack_fakes import BOT_USER, SECRET, event_callback, mention, signed_headers
+from slack_fakes import BOT_USER, SECRET, TOKEN_KEY, event_callback, mention, signed_headers
 from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import text
 
@@ -103,7 +103,8 @@ def sqlite_store(tmp_path):
 
 def oauth_app(settings, brain, store):
     oauth = settings.model_copy(
-        update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET}
+        update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET,
+                "evalbot_token_key": settings.evalbot_token_key or TOKEN_KEY}
     )
     app = build_app(oauth, brain, store=store, verify_requests=False)
     start_sending(app)  # the outbox's sender posts mentions' and DMs' answers
@@ -272,7 +273,8 @@ def test_each_workspaces_admin_home_shows_only_its_own_questions(settings, brain
     from evalbot.feedback.service import Feedback
 
     oauth = settings.model_copy(
-        update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET})
+        update={"slack_bot_token": None, "slack_client_id": CLIENT_ID, "slack_client_secret": CLIENT_SECRET,
+                "evalbot_token_key": TOKEN_KEY})
     feedback = Feedback.from_store(store, retention_days=90, admins=frozenset(ADMIN_OF.values()))
     app = build_app(oauth, brain, store=store, verify_requests=False, feedback=feedback)
     start_sending(app)
@@ -300,3 +302,71 @@ def test_each_workspaces_admin_home_shows_only_its_own_questions(settings, brain
             assert not [word for word in SECRETS_OF[other].split() if word in homes[admin]]
     finally:
         drain(app)
+
+
+def _stored_tokens(store) -> list[str]:
+    with store.engine.connect() as connection:
+        rows = connection.execute(text("SELECT bot_token FROM slack_bots UNION ALL "
+                                       "SELECT bot_token FROM slack_installations")).scalars().all()
+    return [row for row in rows if row]
+
+
+def test_tokens_are_sealed_at_rest_and_opened_for_use(settings, brain, store, fake_slack):
+    """An installation saved through the app keeps no token in plain text in either table; the token in use is
+    the real one."""
+    app = oauth_app(settings, brain, store)
+    browser = Browser(SlackWsgiApp(app=app, signing_secret=SECRET))
+    try:
+        for team, token in TEAMS.items():
+            app.installation_store.save(Installation(app_id="A0EVALBOT", team_id=team, user_id="U0ADMIN1",
+                                                     bot_token=token, bot_id=f"B{team}", bot_user_id=BOT_USER,
+                                                     bot_scopes=list(BOT_SCOPES)))
+        stored = _stored_tokens(store)
+        assert len(stored) == 4 and not [t for t in stored if t.startswith("xox") or t in json.dumps(TEAMS)]
+        assert browser.post_event(team_event(mention("budget"), "T0BETA22", "EvSealed")) == 200
+        assert app.listener_runner.listener_executor.wait_idle(10)
+        fake_slack.wait_posted(1)
+        assert tokens_used(fake_slack, "chat.postMessage") == [TEAMS["T0BETA22"]]
+    finally:
+        drain(app)
+
+
+def test_plain_tokens_stored_before_are_sealed_at_start_and_still_work(settings, brain, sqlite_store, fake_slack):
+    """Rows written by slack_sdk's own store (an install from before encryption) are sealed when the app starts."""
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    from evalbot.store.schema import SLACK_BOTS, SLACK_INSTALLATIONS
+
+    plain = SQLAlchemyInstallationStore(client_id=CLIENT_ID, engine=sqlite_store.engine, bots_table_name=SLACK_BOTS,
+                                        installations_table_name=SLACK_INSTALLATIONS)
+    plain.save(Installation(app_id="A0EVALBOT", team_id="T0ALPHA1", user_id="U0ADMIN1", bot_token=TEAMS["T0ALPHA1"],
+                            bot_id="BALPHA", bot_user_id=BOT_USER, bot_scopes=list(BOT_SCOPES)))
+    assert TEAMS["T0ALPHA1"] in _stored_tokens(sqlite_store)
+    app = oauth_app(settings, brain, sqlite_store)
+    try:
+        assert not [t for t in _stored_tokens(sqlite_store) if t.startswith("xox")]
+        bot = app.installation_store.find_bot(enterprise_id=None, team_id="T0ALPHA1")
+        assert bot is not None and bot.bot_token == TEAMS["T0ALPHA1"]
+    finally:
+        drain(app)
+
+
+def test_a_rotation_reseals_with_the_new_key_and_the_old_one_can_then_go(settings, brain, sqlite_store):
+    """EVALBOT_TOKEN_KEY="new,old": every token is sealed again with the new key, which then opens them alone."""
+    from cryptography.fernet import Fernet
+
+    new = Fernet.generate_key().decode()
+    first = oauth_app(settings, brain, sqlite_store)
+    first.installation_store.save(Installation(app_id="A0EVALBOT", team_id="T0ALPHA1", user_id="U0ADMIN1",
+                                               bot_token=TEAMS["T0ALPHA1"], bot_user_id=BOT_USER, bot_id="BALPHA"))
+    drain(first)
+    before = _stored_tokens(sqlite_store)
+    for keys in (f"{new},{TOKEN_KEY}", new):
+        app = oauth_app(settings.model_copy(update={"evalbot_token_key": keys}), brain, sqlite_store)
+        try:
+            assert app.installation_store.find_bot(enterprise_id=None, team_id="T0ALPHA1").bot_token == TEAMS["T0ALPHA1"]
+        finally:
+            drain(app)
+    after = _stored_tokens(sqlite_store)
+    assert all(Fernet(new.encode()).decrypt(t.encode()).decode() == TEAMS["T0ALPHA1"] for t in after)
+    assert set(after).isdisjoint(before)

@@ -12,7 +12,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from slack_fakes import SECRET, TOKEN, direct_message, event_callback, mention, signed_headers, slash_command
+from slack_fakes import SECRET, TOKEN, TOKEN_KEY, direct_message, event_callback, mention, signed_headers, slash_command
 
 EVALBOT = [sys.executable, "-m", "evalbot"]
 FORM = "application/x-www-form-urlencoded"
@@ -253,9 +253,15 @@ def test_sigterm_drains_the_reply_in_flight(tmp_path, fake):
         ({"SLACK_BOT_TOKEN": TOKEN}, ["SLACK_SIGNING_SECRET"]),
         ({"SLACK_BOT_TOKEN": "xapp-1-oops", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN"]),
         ({"SLACK_CLIENT_ID": "111.222", "SLACK_SIGNING_SECRET": SECRET}, ["SLACK_BOT_TOKEN", "SLACK_CLIENT_SECRET"]),
-        ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "s3cr3t-client"}, ["SLACK_SIGNING_SECRET"]),
+        ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "s3cr3t-client", "EVALBOT_TOKEN_KEY": TOKEN_KEY},
+         ["SLACK_SIGNING_SECRET"]),
+        ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "s3cr3t-client", "SLACK_SIGNING_SECRET": SECRET},
+         ["EVALBOT_TOKEN_KEY", "Fernet.generate_key()"]),
+        ({"SLACK_CLIENT_ID": "111.222", "SLACK_CLIENT_SECRET": "s3cr3t-client", "SLACK_SIGNING_SECRET": SECRET,
+          "EVALBOT_TOKEN_KEY": "hunter2"}, ["EVALBOT_TOKEN_KEY is not a Fernet key"]),
     ],
-    ids=["nothing", "no-signing-secret", "app-token-as-bot-token", "client-id-alone", "oauth-without-signing-secret"],
+    ids=["nothing", "no-signing-secret", "app-token-as-bot-token", "client-id-alone", "oauth-without-signing-secret",
+         "oauth-without-token-key", "malformed-token-key"],
 )
 def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, env, needs):
     result = subprocess.run(
@@ -275,7 +281,8 @@ def test_missing_or_invalid_http_config_exits_2_naming_the_variables(tmp_path, e
 def test_oauth_install_pages_are_served_without_a_bot_token(tmp_path, fake):
     """SLACK_CLIENT_ID and SLACK_CLIENT_SECRET instead of SLACK_BOT_TOKEN: the install page comes from gunicorn,
     with the state kept in the state store in EVALBOT_DATA_DIR."""
-    srv = Server(tmp_path, fake.url, SLACK_BOT_TOKEN="", SLACK_CLIENT_ID="111.222", SLACK_CLIENT_SECRET="s3cr3t-client")
+    srv = Server(tmp_path, fake.url, SLACK_BOT_TOKEN="", SLACK_CLIENT_ID="111.222", SLACK_CLIENT_SECRET="s3cr3t-client",
+                 EVALBOT_TOKEN_KEY=TOKEN_KEY)
     try:
         with urllib.request.urlopen(srv.base + "/slack/install", timeout=5) as response:
             page, cookie = response.read().decode(), response.headers.get("Set-Cookie", "")
@@ -361,3 +368,32 @@ def test_an_unreachable_postgresql_exits_2_naming_the_database_url(tmp_path, fak
     result = _serve_exit(tmp_path, fake.url, EVALBOT_DATABASE_URL=url)
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert result.returncode == 2 and len(lines) == 1 and "EVALBOT_DATABASE_URL" in lines[0], result.stderr
+
+
+@pytest.mark.parametrize("command", [["serve", "--http"], ["db", "upgrade"]])
+def test_a_token_key_that_opens_no_stored_token_is_one_line_and_exit_2(tmp_path, command):
+    """Tokens sealed with one key, the server started with another: one line naming EVALBOT_TOKEN_KEY, exit 2,
+    and the stored tokens are left as they were."""
+    from cryptography.fernet import Fernet
+    from slack_sdk.oauth.installation_store import Installation
+    from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+
+    from evalbot.slack.sealed_tokens import SealedInstallationStore, TokenCipher
+    from evalbot.store import open_store
+    from evalbot.store.schema import SLACK_BOTS, SLACK_INSTALLATIONS
+
+    store = open_store(data_dir=tmp_path / "data")
+    sealed = SealedInstallationStore(inner=SQLAlchemyInstallationStore(
+        client_id="111.222", engine=store.engine, bots_table_name=SLACK_BOTS,
+        installations_table_name=SLACK_INSTALLATIONS), cipher=TokenCipher(keys=TOKEN_KEY))
+    sealed.save(Installation(app_id="A0", team_id="T0ALPHA1", user_id="U0ADMIN1", bot_token=TOKEN, bot_id="B0"))
+    store.close()
+    other = Fernet.generate_key().decode()
+    result = subprocess.run(
+        [*EVALBOT, *command], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+        env=clean_env(tmp_path, SLACK_CLIENT_ID="111.222", SLACK_CLIENT_SECRET="s3cr3t-client",
+                      SLACK_SIGNING_SECRET=SECRET, EVALBOT_TOKEN_KEY=other, PORT=str(free_port())))
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 2 and len(lines) == 1, result.stderr
+    assert "EVALBOT_TOKEN_KEY does not open" in lines[0] and other not in result.stderr
+    assert sealed.inner.find_bot(enterprise_id=None, team_id="T0ALPHA1").bot_token.startswith("gAAAAA")
