@@ -65,7 +65,9 @@ def within_limit(deps: Deps, user: str) -> bool:
     """Spend one of `user`'s free-text tokens; False (and logged) when they are sending too fast."""
     if deps.limiter.allow(user or "unknown"):
         return True
-    log.info("rate limited", extra={"user": user})
+    # The salted hash (as in the question log), never the id: logs are kept and shipped elsewhere.
+    who = deps.feedback.questions.hash_user(user) if deps.feedback is not None and user else None
+    log.info("rate limited", extra={"user_hash": who})
     return False
 
 

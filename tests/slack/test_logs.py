@@ -83,3 +83,29 @@ def test_bolt_leaves_the_evalbot_loggers_level_alone(deliver, fake_slack):
         assert ours.level == logging.ERROR
     finally:
         ours.setLevel(saved)
+
+
+def test_a_rate_limited_user_is_logged_by_hash_never_by_id(settings, brain, fake_slack, caplog):
+    """The "rate limited" line carries the salted user hash, as the question log does; the raw id appears nowhere."""
+    import logging as logging_
+
+    from slack_fakes import direct_message, event_callback
+    from slack_harness import Deliver, make_app
+
+    from evalbot.feedback.service import Feedback
+    from evalbot.slack.app import drain
+    from evalbot.slack.rate_limit import RateLimiter
+
+    store = settings.open_store()
+    feedback = Feedback.from_store(store, retention_days=90)
+    app = make_app(settings, brain, store=store, feedback=feedback, limiter=RateLimiter(burst=1, per_second=0.01))
+    try:
+        with caplog.at_level(logging_.INFO):
+            for n in range(2):
+                Deliver(app)(event_callback(direct_message(f"budget {n}", user="U0SECRET1", ts=f"1700000900.{n}"),
+                                            event_id=f"EvFlood{n}"))
+        [line] = [r for r in caplog.records if r.getMessage() == "rate limited"]
+        assert line.user_hash == feedback.questions.hash_user("U0SECRET1")
+        assert not [r for r in caplog.records if "U0SECRET1" in str(vars(r))]
+    finally:
+        drain(app)
