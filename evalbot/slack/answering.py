@@ -13,6 +13,7 @@ from evalbot.feedback.recording import new_reply_ref
 from evalbot.rendering.block_kit import MAX_BLOCKS, message
 from evalbot.rendering.feedback import Rated, is_feedback_block, with_feedback
 from evalbot.rendering.share import private_message
+from evalbot.slack.ask_person.offering import offer_a_person
 from evalbot.slack.conversation import answer_in_conversation
 from evalbot.slack.deps import Deps
 from evalbot.slack.placement import team_of, user_of
@@ -101,6 +102,7 @@ def rated(deps: Deps, reply: Reply, answer: dict, *, question: str, user: str | 
     On its own, a store that cannot log the question costs the log line, never the answer. In
     the transaction that keeps the answer (`connection`), the two are kept together or not at all.
     """
+    answer = offer_a_person(deps, reply, answer, question=question, user=user)
     if deps.feedback is None or reply.kind is ReplyKind.ERROR:
         return answer
     ref = new_reply_ref()

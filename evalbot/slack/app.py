@@ -8,6 +8,7 @@ from slack_sdk import WebClient
 from evalbot.config import Settings
 from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
+from evalbot.handoff.book import HandoffBook
 from evalbot.conversation.store import ConversationStore
 from evalbot.store.conversations import SqlConversations
 from evalbot.slack.channel_rules import ChannelRules
@@ -111,6 +112,8 @@ def build_app(
         conversations=conversations or SqlConversations(engine=store.engine),
         channels=channel_rules if channel_rules is not None else settings.channel_rules(),
         experts_channel=settings.evalbot_experts_channel,
+        handoffs=HandoffBook(engine=store.engine, retention_days=settings.evalbot_retention_days)
+        if settings.evalbot_experts_channel else None,
     )
     app = EvalbotApp(
         deps=deps,

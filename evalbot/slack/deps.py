@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
+from evalbot.handoff.book import HandoffBook
 from evalbot.slack.channel_rules import ChannelRules
 from evalbot.slack.outbox.claims import DeliveryClaims
 from evalbot.slack.outbox.queue import Outbox
@@ -43,6 +44,8 @@ class Deps:
     channels: ChannelRules = field(default_factory=ChannelRules)
     # Where "Ask a person" sends questions (EVALBOT_EXPERTS_CHANNEL); None: no hand-off offered.
     experts_channel: str | None = None
+    # Hand-offs and experts' answers in the state store; None when there is no experts channel.
+    handoffs: HandoffBook | None = None
 
 
 def deps_of(context) -> Deps:

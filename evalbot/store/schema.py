@@ -101,3 +101,32 @@ SLACK_OAUTH_STATES = "slack_oauth_states"
 slack_bots = SQLAlchemyInstallationStore.build_bots_table(metadata, SLACK_BOTS)
 slack_installations = SQLAlchemyInstallationStore.build_installations_table(metadata, SLACK_INSTALLATIONS)
 slack_oauth_states = SQLAlchemyOAuthStateStore.build_oauth_states_table(metadata, SLACK_OAUTH_STATES)
+
+# "Ask a person": a question sent to the experts channel, and where the expert's answer goes back.
+handoffs = Table(
+    "handoffs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("offer_key", String(64), nullable=False, unique=True),  # one hand-off per button, however often clicked
+    Column("team_id", String(32), nullable=True),
+    Column("asker", String(32), nullable=True),
+    Column("question", Text, nullable=False),  # redacted
+    Column("reply_channel", String(64), nullable=False),  # where the expert's answer is posted back
+    Column("reply_thread_ts", String(32), nullable=True),
+    Column("experts_channel", String(64), nullable=False),
+    Column("experts_ts", String(32), nullable=True),  # the question's message there: its thread takes the answers
+    Column("asked_at", Float, nullable=False, index=True),
+    Index("ix_handoffs_thread", "experts_channel", "experts_ts"),
+)
+
+# What experts answered in a hand-off's thread: candidate answers for the knowledge report.
+expert_answers = Table(
+    "expert_answers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("handoff_id", Integer, nullable=False, index=True),
+    Column("team_id", String(32), nullable=True),
+    Column("expert", String(32), nullable=False),  # the Slack user id, credited
+    Column("answer", Text, nullable=False),  # redacted
+    Column("answered_at", Float, nullable=False, index=True),
+)

@@ -6,6 +6,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from evalbot.feedback.votes import Reason, Vote
 from evalbot.rendering.feedback import parse_feedback, reason_modal
+from evalbot.slack.ask_person.offering import offer_person_after_downvote
 from evalbot.slack.deps import deps_of
 from evalbot.slack.placement import team_of, user_of
 
@@ -32,3 +33,5 @@ def record_vote(ack, body, action, context, client) -> None:
     log.info("feedback", extra={"vote": vote, "intent": rated.intent})
     if vote == Vote.DOWN and isinstance(body.get("trigger_id"), str):
         client.views_open(trigger_id=body["trigger_id"], view=reason_modal(rated, REASONS))
+    if vote == Vote.DOWN:
+        offer_person_after_downvote(deps_of(context), client, body, reply_ref=rated.ref)

@@ -6,6 +6,7 @@ from evalbot.slack.listeners.events.message_channel import channel_message_asked
 from evalbot.slack.listeners.events.message_im import direct_message_asked
 from evalbot.slack.listeners.events.revocation import note_revocation
 from evalbot.slack.answering import Asked
+from evalbot.slack.ask_person.answers import KeepExpertAnswer, send_expert_answer
 from evalbot.slack.outbox.keep import KeepAnswer, send_kept_answer
 from evalbot.slack.repeats import SkipRepeats
 
@@ -20,6 +21,8 @@ def register(app: App) -> None:
     app.event("app_mention", middleware=[KeepAnswer(mention_asked)])(send_kept_answer)
     # Every `message` event is taken (and so acknowledged); a person's DM is answered, and so is
     # any person's message in a channel whose rule is `all` (EVALBOT_CHANNELS).
+    # An expert's reply in a hand-off's thread (Ask a person) is taken first; any other message passes on.
+    app.event("message", middleware=[KeepExpertAnswer()])(send_expert_answer)
     app.event("message", middleware=[KeepAnswer(message_asked)])(send_kept_answer)
     app.event("app_home_opened", middleware=[SkipRepeats()])(publish_home_tab)
     if app.installation_store is not None:
