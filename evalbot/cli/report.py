@@ -43,15 +43,19 @@ def _teams(given: list[str] | None) -> list[str] | None:
 
 def _write_drafts(report, folder: Path, settings: Settings) -> int:
     from evalbot.feedback.drafts import DRAFTS, write_drafts
+    from evalbot.handoff.drafts import write_answer_drafts
     from evalbot.knowledge_base.loader import load_knowledge
 
     if folder.exists() and not folder.is_dir():
         raise ConfigError(f"--draft-overlay {folder} is a file, not a folder")
-    if not report.unanswered:
-        print(f"No unanswered questions in the last {report.days} days: nothing to draft.")
+    if not report.unanswered and not report.expert_answers:
+        print(f"No unanswered questions or experts' answers in the last {report.days} days: nothing to draft.")
         return 0
     taken = set(load_knowledge(settings.evalbot_knowledge_dir).entries)
     for path in write_drafts(report.unanswered, folder, taken=taken, limit=DRAFTS):
+        taken.add(path.stem)
         print(f"drafted {path}")
+    for path in write_answer_drafts(report.expert_answers, folder, taken=taken):
+        print(f"drafted {path} (from an expert's answer: review it)")
     print(f"Replace every 'FILL IN', then check: EVALBOT_KNOWLEDGE_DIR={folder} evalbot check")
     return 0

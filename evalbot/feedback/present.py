@@ -9,7 +9,8 @@ from importlib.resources import files
 from evalbot.drafting.environment import compile_body
 from evalbot.feedback.report import Report
 
-CSV_COLUMNS = ["section", "intent", "text", "count", "up", "down", "reasons", "nearest", "low", "high"]
+CSV_COLUMNS = ["section", "intent", "text", "count", "up", "down", "reasons", "nearest", "low", "high", "answer",
+               "expert"]
 
 
 def _day(seconds: float) -> str:
@@ -29,7 +30,8 @@ def as_json(report: Report) -> str:
 
 
 def as_csv(report: Report) -> str:
-    """One table with a `section` column: workspace (those covered), unanswered, rating, volume, confidence."""
+    """One table with a `section` column: workspace (those covered), unanswered, rating, volume, confidence,
+    expert_answer."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
@@ -46,4 +48,7 @@ def as_csv(report: Report) -> str:
         writer.writerow({"section": "volume", "intent": row.intent, "count": row.count})
     for bin_ in report.confidence:
         writer.writerow({"section": "confidence", "low": bin_.low, "high": bin_.high, "count": bin_.count})
+    for given in report.expert_answers:
+        writer.writerow({"section": "expert_answer", "text": given.question, "answer": given.answer,
+                         "expert": given.expert})
     return out.getvalue()

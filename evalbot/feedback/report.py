@@ -4,11 +4,12 @@ import json
 import time
 from collections import Counter, defaultdict
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 from sqlalchemy import Engine, func, select, union
 
 from evalbot.feedback.grouping import group_questions
 from evalbot.feedback.retention import DAY
+from evalbot.handoff.book import ExpertAnswer, answers_since
 from evalbot.store.schema import questions, votes
 
 # Confidence histogram edges: ten bins of 0.1.
@@ -58,6 +59,8 @@ class Report(BaseModel):
     ratings: list[Rating]
     volume: list[Volume]
     confidence: list[ConfidenceBin]
+    # What people answered through "Ask a person" (candidate answers for the knowledge).
+    expert_answers: list[ExpertAnswer] = Field(default_factory=list)
 
 
 def build_report(engine: Engine, *, days: int, now: float | None = None, top: int = 20,
@@ -86,6 +89,7 @@ def build_report(engine: Engine, *, days: int, now: float | None = None, top: in
             .group_by(questions.c.intent).order_by(func.count().desc(), questions.c.intent)
         ).all()
         covered = sorted(teams) if teams is not None else _teams_seen(connection, asked_in, voted_in)
+        experts = answers_since(connection, since, teams=teams)
     groups = group_questions([(row.text or "", json.loads(row.nearest or "[]")) for row in asked if row.unanswered])
     return Report(
         days=days, teams=covered, since=since, until=until, questions=len(asked),
@@ -94,6 +98,7 @@ def build_report(engine: Engine, *, days: int, now: float | None = None, top: in
         ratings=_ratings(voted),
         volume=[Volume(intent=intent, count=count) for intent, count in volume],
         confidence=_histogram([row.confidence for row in asked]),
+        expert_answers=experts,
     )
 
 

@@ -117,3 +117,12 @@ def question_of(engine: Engine, reply_ref: str) -> str | None:
 
     with engine.connect() as connection:
         return connection.execute(select(questions.c.text).where(questions.c.reply_ref == reply_ref)).scalar()
+
+
+def forget_asker_and_expert(engine: Engine, user: str) -> int:
+    """Delete the hand-offs `user` asked (with their answers) and the answers `user` gave; rows deleted."""
+    with engine.begin() as connection:
+        asked = select(handoffs.c.id).where(handoffs.c.asker == user)
+        deleted = connection.execute(delete(expert_answers).where(
+            (expert_answers.c.expert == user) | expert_answers.c.handoff_id.in_(asked))).rowcount
+        return deleted + connection.execute(delete(handoffs).where(handoffs.c.asker == user)).rowcount

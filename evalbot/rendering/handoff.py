@@ -68,7 +68,7 @@ def question_for_experts(*, question: str, asker: str | None, where: str | None,
     if evalbot_said:
         lines.append(f"_evalbot's best guess was: {clip(esc(evalbot_said), 300)}_")
     if link:
-        lines.append(f"<{link}|Open their thread>")
+        lines.append(f"<{esc(link)}|Open their thread>")
     footer = ("Reply in this thread: evalbot posts your reply back to them, credited to you, and keeps it "
               "as a candidate answer for its knowledge.")
     return {"text": clip(f"{who} asked: {relayed(question)}", MAX_SECTION),
