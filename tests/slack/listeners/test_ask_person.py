@@ -250,5 +250,5 @@ def test_forget_deletes_what_a_person_asked_or_answered(deliver, fake_slack, wit
     env = {"PATH": "/usr/bin:/bin", "EVALBOT_DATA_DIR": str(with_experts.evalbot_data_dir)}
     done = subprocess.run([sys.executable, "-m", "evalbot", "forget", "--user", "U0EXPERT1"], env=env, cwd=tmp_path,
                           capture_output=True, text=True, timeout=60)
-    assert done.returncode == 0 and "1 Ask-a-person row(s)" in done.stdout, done.stdout + done.stderr
+    assert done.returncode == 0 and "1 Ask-a-person row(s) deleted" in done.stdout, done.stdout + done.stderr
     assert build_report(deliver.app.deps.store.engine, days=1).expert_answers == []
