@@ -1,6 +1,8 @@
-"""Follow-ups on a calculation: the input it asked for ("benefit is 10M"), or a what-if ("only 5 incidents?")."""
+"""Follow-ups on a calculation: the input it asked for ("benefit is 10M"), a what-if ("only 5 incidents?"),
+or a relative what-if ("what if the benefit is 30% lower")."""
 
 from evalbot.calculators import Calculator, get_calculator
+from evalbot.conversation.sensitivity import relative_change, scaled_inputs
 from evalbot.conversation.state import ConversationState
 from evalbot.core.brain import Brain
 from evalbot.core.reply import Reply, Section
@@ -18,6 +20,10 @@ def recalculated(brain: Brain, text: str, state: ConversationState) -> Reply | N
     calculator = get_calculator(state.calculator or "")
     if calculator is None:
         return None
+    change = relative_change(text)
+    scaled = scaled_inputs(state.inputs, *change) if change else None
+    if scaled is not None:
+        return brain.answer_intent(state.intent, args=scaled)
     reading = read_followup(calculator.id, text, asking=state.asking)
     if not reading.inputs:
         return None
