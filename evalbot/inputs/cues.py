@@ -114,9 +114,10 @@ _TEAM = [
     *_cue("current", None, _PEOPLE, weight=1.0),
 ]
 _CI = [
-    *_cue("failures", r"failed|got wrong|missed|wrong on|failures?(?: of| were| was)?|errors?(?: of)?",
+    *_cue("failures", r"failed|got wrong|missed|wrong on",
           r"(?:[a-z]+ )?(?:failures?|errors?|fails|failed|wrong|incorrect|misses|missed|bad(?: answers?)?|mistakes?|"
-          r"violations?|incidents?|(?:unsafe|harmful) (?:answers?|outputs?|responses?))", weight=2.6),
+          r"violations?|incidents?|(?:unsafe|harmful) (?:answers?|outputs?|responses?))"
+          r"(?! (?:costing|cost|costs|at|worth|each|a year|per year|prevented|avoided))", weight=2.6),
     *_cue("cluster_size", r"(?:groups?|clusters?|batches|sets?) of|cluster size(?: of| is)?|clustered in(?:to)? (?:groups?|sets?) of",
           r"(?:[a-z]+ )?(?:per|each|a|an) (?:document|doc|conversation|task|cluster|group|passage|article|user|"
           r"dialogue|session|scenario|topic|prompt)", weight=2.6),
@@ -145,6 +146,7 @@ _INVESTMENT = [
           rf"{_BUILD}|(?:spent |invested |paid |out )?(?:{_NOW})|(?:[a-z]+ )?(?:build|project|investment|setup|implementation|tool|platform|system|"
           r"one-off|upfront cost)", weight=2.5),
     *_cue("cost", _RUN, rf"(?:a year |per year |annually )?{_RUN}"),
+    *_cue("upfront", r"pay(?:s|ing)? back|recoup\w*|recover\w*|earn\w* back|make back|paid off", weight=2.2),
     *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"|returns?|returning|yielding|producing|bringing in|"
                      r"brings? in|saves?|saving|pays? (?:back|out)|paying (?:back|out)", _BENEFIT_AFTER),
     *_cue("years", r"over|for|across|within|horizon(?: of)?|period of|lasting|life(?:time)? of|next", r"horizon"),
@@ -157,7 +159,7 @@ _CONFIDENCE = _cue("confidence", r"confidence(?: level)?(?: of| at| is)?|conf|co
 _SAMPLE_SIZE = [
     *_CONFIDENCE,
     *_cue("margin", r"(?:\+/-|±|\+-|plus or minus|within|margin(?: of error)?(?: of| is| at| under| to| below)?|"
-                    r"under|below|to|half[- ]width(?: of)?|precision of|narrower than|tighter than|at most|"
+                    r"under|below|half[- ]width(?: of)?|precision of|narrower than|tighter than|at most|"
                     r"interval (?:of|under|below|within|to))",
           r"(?:margin(?: of error)?|either way|wide|half[- ]width|precision|error)", weight=2.2),
     *_cue("difference", r"detect(?:ing)?(?: an?)?|difference of|drop of|gap of|change of|lift of|improvement of|"
