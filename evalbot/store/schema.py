@@ -38,6 +38,7 @@ outbox = Table(
     Column("sent_at", Float, nullable=True),
     Column("last_error", Text, nullable=True),
     Column("user_hash", String(64), nullable=True, index=True),  # whose question it answers (`evalbot forget`)
+    Column("leased_by", String(128), nullable=True),  # the sender (host:pid) that took it to send
     Index("ix_outbox_due", "status", "not_before"),
 )
 

@@ -1,6 +1,7 @@
 """The outbox table: answers kept before the ack, taken one at a time to send, and what became of each.
 
-A row is `pending` until a sender takes it (`sending`, leased for `LEASE_SECONDS`), then
+A row is `pending` until a sender takes it (`sending`, leased to that sender for
+`LEASE_SECONDS` and renewed while the post is in flight or its outcome waits to be recorded), then
 `sent`, `failed` (Slack refused it for good), `unknown` (the connection dropped after
 the request went out: it may have been posted, so it is not sent again) or `expired`
 (still unsent `EXPIRE_SECONDS` after the ack). Any process on any host may take any
@@ -8,6 +9,8 @@ pending row; the conditional `UPDATE` that takes it lets exactly one win.
 """
 
 import json
+import os
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,17 +40,28 @@ class Outgoing:
     attempts: int
 
 
+def this_sender() -> str:
+    """`host:pid`: who holds a lease, named in the log when one expires."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
 class Outbox:
     """The outbox rows of the state store.
 
     Args:
         store: the state store.
         clock: wall-clock seconds (shared by hosts); tests pass a fake.
+        lease_seconds: how long a taken answer stays this sender's without a renewal.
+        owner: who takes answers through this outbox (`this_sender()`, looked up when taking:
+            a forked worker is another process).
     """
 
-    def __init__(self, *, store: Store, clock: Callable[[], float] = time.time):
+    def __init__(self, *, store: Store, clock: Callable[[], float] = time.time, lease_seconds: float = LEASE_SECONDS,
+                 owner: Callable[[], str] = this_sender):
         self.store = store
         self._clock = clock
+        self.lease_seconds = lease_seconds
+        self._owner = owner
 
     def add(self, connection: Connection, *, event_id: str | None, team_id: str | None, channel: str,
             thread_ts: str | None, message: dict, hold: float = 0.0, user_hash: str | None = None) -> None:
@@ -96,7 +110,8 @@ class Outbox:
         oldest = (select(func.min(outbox.c.id))
                   .where(outbox.c.channel == channel, outbox.c.status == PENDING).scalar_subquery())
         take = (update(outbox).where(outbox.c.id == oldest, outbox.c.status == PENDING, outbox.c.not_before <= now)
-                .values(status=SENDING, attempts=outbox.c.attempts + 1, not_before=now + LEASE_SECONDS)
+                .values(status=SENDING, attempts=outbox.c.attempts + 1, not_before=now + self.lease_seconds,
+                        leased_by=self._owner())
                 .returning(outbox.c.id, outbox.c.event_id, outbox.c.team_id, outbox.c.method, outbox.c.payload,
                            outbox.c.attempts))
         waiting = select(outbox.c.not_before).where(outbox.c.id == oldest)
@@ -144,11 +159,19 @@ class Outbox:
 
         return self.store.run(expire_rows)
 
-    def reclaim(self) -> int:
-        """Put back answers whose sender died while sending (lease over); how many."""
+    def renew(self, ids: list[int]) -> int:
+        """Extend this sender's leases on the answers `ids` it still holds; how many were renewed."""
+        if not ids:
+            return 0
         return self.store.run(lambda connection: connection.execute(
+            update(outbox).where(outbox.c.id.in_(ids), outbox.c.status == SENDING)
+            .values(not_before=self._clock() + self.lease_seconds)).rowcount)
+
+    def reclaim(self) -> list[str]:
+        """Put back answers whose sender renewed no lease in time (it stopped); who held each."""
+        return self.store.run(lambda connection: [row.leased_by or "unknown" for row in connection.execute(
             update(outbox).where(outbox.c.status == SENDING, outbox.c.not_before <= self._clock())
-            .values(status=PENDING, last_error="its sender stopped while sending")).rowcount)
+            .values(status=PENDING, last_error="its sender stopped while sending").returning(outbox.c.leased_by))])
 
     def purge(self) -> int:
         """Delete settled rows older than `KEEP_SETTLED_SECONDS`; how many."""

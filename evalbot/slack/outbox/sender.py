@@ -10,6 +10,12 @@
   so channels limited together do not all retry in the same instant).
 - `stop(within=...)`: keep sending until the outbox is empty or the time is up, let the
   sends in flight finish, and log how many answers are left for the next start.
+- Leases (fencing): an answer taken to send is leased to this process, and the lease is
+  renewed every third of its length while the post is in flight or its outcome waits to
+  be recorded (the store was down). Another process puts an answer back only when its
+  lease ran out, and only once the store has answered it for a whole lease itself: after
+  an outage every live sender has had that time to renew, so only a stopped sender's
+  answers are sent again (and the log names it).
 """
 
 import logging
@@ -48,11 +54,14 @@ class Sender:
     """
 
     def __init__(self, *, outbox: Outbox, client_for: Callable[[Outgoing], WebClient], threads: int = SENDER_THREADS,
-                 chores: Callable[[], object] | None = None):
+                 chores: Callable[[], object] | None = None, housekeeping_seconds: float = HOUSEKEEPING_SECONDS):
         self.outbox = outbox
         self.client_for = client_for
         self.threads = threads
         self._chores = chores
+        self._housekeeping_seconds = housekeeping_seconds
+        self._held: set[int] = set()  # answers this process took and has not recorded yet: their leases are renewed
+        self._store_up_since: float | None = time.monotonic()  # None while the store fails
         self._wake = threading.Event()
         self._lock = threading.Lock()
         self._busy: set[str] = set()
@@ -111,18 +120,25 @@ class Sender:
         return self._deadline is not None and time.monotonic() >= self._deadline
 
     def _run(self) -> None:
-        housekeeping_due, poll_due = 0.0, 0.0
+        housekeeping_due, poll_due, renew_due = 0.0, 0.0, 0.0
         while not self._out_of_time():
-            self._wake.wait(max(0.0, poll_due - time.monotonic()))
+            self._wake.wait(max(0.0, min(poll_due, renew_due) - time.monotonic()))
             self._wake.clear()
             with self._lock:
                 nudged, self._nudged = self._nudged, set()
             channels = list(nudged)
             try:
                 self._record_again()
+                if time.monotonic() >= renew_due:
+                    with self._lock:
+                        held = sorted(self._held)
+                    self.outbox.renew(held)
+                    renew_due = time.monotonic() + self.outbox.lease_seconds / 3
+                if self._store_up_since is None:
+                    self._store_up_since = time.monotonic()
                 if time.monotonic() >= housekeeping_due:
                     self._housekeep()
-                    housekeeping_due = time.monotonic() + HOUSEKEEPING_SECONDS
+                    housekeeping_due = time.monotonic() + self._housekeeping_seconds
                 if time.monotonic() >= poll_due or self._stopping():
                     channels = self.outbox.due_channels()
                     # Poll again when the next waiting answer is due, not only every POLL_SECONDS:
@@ -131,6 +147,7 @@ class Sender:
                     poll_due = time.monotonic() + (POLL_SECONDS if due_in is None else min(POLL_SECONDS, due_in))
             except StoreUnavailable as e:
                 self._store_faults.report(e)
+                self._store_up_since = None
                 poll_due = time.monotonic() + POLL_SECONDS
                 continue
             except Exception:  # noqa: BLE001 - the dispatcher must outlive a bug: logged, then the next round
@@ -160,12 +177,20 @@ class Sender:
                 outgoing = self.outbox.take(channel)
                 if outgoing is None:
                     return
-                outcome = post(self.client_for(outgoing), outgoing)
-                self._record(outgoing, outcome)
+                with self._lock:
+                    self._held.add(outgoing.id)
+                try:
+                    outcome = post(self.client_for(outgoing), outgoing)
+                    self._record(outgoing, outcome)
+                finally:
+                    with self._lock:  # recorded, or never posted: its lease may run out
+                        if outgoing.id not in self._unrecorded:
+                            self._held.discard(outgoing.id)
                 if outcome.retry_in is not None:
                     return
         except StoreUnavailable as e:
             self._store_faults.report(e, channel=channel)
+            self._store_up_since = None
         except Exception:  # noqa: BLE001 - a thread's last stop: logged with its traceback, the channel freed
             log.exception("the sender failed on a channel; its answers wait for the next round",
                           extra={"channel": channel})
@@ -212,16 +237,23 @@ class Sender:
             self.outbox.settle(outgoing, status, error=error)
             with self._lock:
                 self._unrecorded.pop(outgoing.id, None)
+                self._held.discard(outgoing.id)
 
     def _housekeep(self) -> None:
         expired = self.outbox.expire()
         if expired:
             log.warning("%s answers expired unsent after 10 minutes", len(expired),
                         extra={"expired": len(expired), "channels": sorted(set(expired))})
-        reclaimed = self.outbox.reclaim()
-        if reclaimed:
-            log.warning("%s answers whose sender stopped mid-send are sent again (each may appear twice)",
-                        reclaimed, extra={"reclaimed": reclaimed})
+        up_since = self._store_up_since
+        # Right after the store was down, every sender's lease looks expired: wait one whole lease
+        # of a working store, in which a live sender renews its own, before taking any over.
+        if up_since is not None and time.monotonic() - up_since >= self.outbox.lease_seconds:
+            holders = self.outbox.reclaim()
+            if holders:
+                log.warning("%s answers are sent again: their lease expired, held by %s, which renewed none for "
+                            "%.0f s and so stopped mid-send (each may appear twice)", len(holders),
+                            ", ".join(sorted(set(holders))), self.outbox.lease_seconds,
+                            extra={"reclaimed": len(holders), "lease_holders": sorted(set(holders))})
         self.outbox.purge()
         if self._chores is not None:
             self._chores()

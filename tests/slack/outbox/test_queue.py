@@ -79,13 +79,26 @@ def test_answers_unsent_after_ten_minutes_expire(store):
 
 def test_an_answer_whose_sender_died_comes_back_after_its_lease(store):
     now = [1000.0]
-    outbox = Outbox(store=store, clock=lambda: now[0])
+    outbox = Outbox(store=store, clock=lambda: now[0], owner=lambda: "host-a:101")
     keep(outbox, "C1", 1)
     outbox.take("C1")  # ... and the process is killed before it settles
-    assert outbox.reclaim() == 0
+    assert outbox.reclaim() == []
     now[0] += LEASE_SECONDS + 1
-    assert outbox.reclaim() == 1
+    assert outbox.reclaim() == ["host-a:101"]  # who stopped, for the log
     assert outbox.take("C1").attempts == 2
+
+
+def test_a_renewed_lease_is_not_taken_over(store):
+    """A sender still holding an answer (posting it, or waiting to record how that went) renews its lease."""
+    now = [1000.0]
+    outbox = Outbox(store=store, clock=lambda: now[0])
+    keep(outbox, "C1", 1)
+    taken = outbox.take("C1")
+    for _ in range(4):
+        now[0] += LEASE_SECONDS * 0.6
+        assert outbox.renew([taken.id]) == 1 and outbox.reclaim() == []
+    now[0] += LEASE_SECONDS + 1
+    assert outbox.reclaim() != [] and outbox.renew([taken.id]) == 0  # too late: it is pending again
 
 
 def test_an_answer_kept_after_a_429_waits_behind_the_channels_older_one(store):
