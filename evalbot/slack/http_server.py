@@ -21,7 +21,9 @@ from evalbot.slack.wsgi import SlackWsgiApp
 log = logging.getLogger(__name__)
 
 GRACEFUL_TIMEOUT = 25  # seconds; within the 30 s most orchestrators allow after SIGTERM
-THREADS_PER_WORKER = 8
+# A thread per connection being read: enough that 50 slow or idle clients (each dropped after
+# `wsgi.BODY_IDLE_SECONDS` of silence) leave threads for /health and Slack's deliveries.
+THREADS_PER_WORKER = 32
 
 
 class JsonLogs(GunicornLogger):

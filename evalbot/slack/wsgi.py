@@ -11,6 +11,8 @@
   is read; an unsigned, wrongly signed or stale request gets 401; a signed body
   that cannot be parsed (not UTF-8, not JSON / form data, not an object) gets 400.
   Bolt alone would answer such a body with a 500 or a dropped connection.
+- A client that stops sending its body for `BODY_IDLE_SECONDS` (a slow or idle
+  client holding a worker thread) gets 408 and its connection is closed.
 - Every delivery runs inside a request id (and an Events API delivery inside its
   `event_id`) that tags its log lines, the listener threads Bolt starts after the
   ack included.
@@ -20,10 +22,12 @@ adapter would read and parse it again); `serve --http` builds the app with Bolt'
 signature check off, since every request reaching it passed the guard's.
 """
 
+import contextlib
 import hashlib
 import hmac
 import json
 import logging
+import socket
 import time
 from http import HTTPStatus
 
@@ -39,6 +43,9 @@ log = logging.getLogger(__name__)
 # Slack's payloads are a few kilobytes (a 40,000-character message is ~160 kB as
 # escaped JSON); 1 MiB leaves room and stops anyone streaming megabytes at a worker.
 MAX_BODY_BYTES = 1024 * 1024
+# Slack sends a body right behind its headers: a pause this long means a slow or idle
+# client, which would otherwise hold one of the worker's threads for as long as it likes.
+BODY_IDLE_SECONDS = 2.0
 EVENTS_PATH = "/slack/events"
 MAX_CLOCK_SKEW = 5 * 60  # seconds, as Slack's own verification allows
 HEALTH_PATH = "/health"
@@ -108,7 +115,11 @@ class SlackWsgiApp:
             return _reply(start_response, "404 Not Found", {"error": "not found"})
         if method != "POST":
             return _reply(start_response, "405 Method Not Allowed", {"error": "use POST"}, (("Allow", "POST"),))
-        body = self._read(environ)
+        try:
+            body = self._read(environ)
+        except TimeoutError:
+            log.info("a client stopped sending its request body; closed", extra={"path": path})
+            return _reply(start_response, "408 Request Timeout", {"error": "request body not sent in time"})
         if body is None:
             return _reply(start_response, "413 Content Too Large", {"error": f"body over {self.max_body_bytes} bytes"})
         headers = _headers(environ)
@@ -131,15 +142,28 @@ class SlackWsgiApp:
             )
 
     def _read(self, environ: dict) -> bytes | None:
-        """The body, or None when it is larger than the limit (never reading past limit + 1)."""
+        """The body, or None when it is larger than the limit (never reading past limit + 1).
+
+        Raises:
+            TimeoutError: the client sent nothing for `BODY_IDLE_SECONDS`; its connection is shut for reading,
+                so the server closes it after the 408 instead of waiting for more.
+        """
         try:
             declared = int(environ.get("CONTENT_LENGTH") or -1)
         except ValueError:
             declared = -1
         if declared > self.max_body_bytes:
             return None
-        stream = environ["wsgi.input"]
-        body = stream.read(declared) if declared >= 0 else stream.read(self.max_body_bytes + 1)
+        stream, connection = environ["wsgi.input"], environ.get("gunicorn.socket")
+        if isinstance(connection, socket.socket):
+            connection.settimeout(BODY_IDLE_SECONDS)  # gunicorn sets it back to blocking for the next request
+        try:
+            body = stream.read(declared) if declared >= 0 else stream.read(self.max_body_bytes + 1)
+        except TimeoutError:
+            if isinstance(connection, socket.socket):
+                with contextlib.suppress(OSError):
+                    connection.shutdown(socket.SHUT_RD)
+            raise
         return None if len(body) > self.max_body_bytes else body
 
     def _signed(self, body: bytes, headers: dict[str, str]) -> bool:

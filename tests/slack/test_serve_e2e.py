@@ -397,3 +397,30 @@ def test_a_token_key_that_opens_no_stored_token_is_one_line_and_exit_2(tmp_path,
     assert result.returncode == 2 and len(lines) == 1, result.stderr
     assert "EVALBOT_TOKEN_KEY does not open" in lines[0] and other not in result.stderr
     assert sealed.inner.find_bot(enterprise_id=None, team_id="T0ALPHA1").bot_token.startswith("gAAAAA")
+
+
+def test_fifty_idle_clients_stop_neither_health_nor_deliveries(tmp_path, fake):
+    """50 connections send their headers and one byte of body, then nothing: /health and a signed mention are
+    still answered at once, and each idle client gets 408 and its connection closed within seconds."""
+    srv = Server(tmp_path, fake.url, name="slow")
+    idle = []
+    try:
+        head = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                "Content-Length: 1000\r\n\r\n{")
+        for _ in range(50):
+            sock = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+            sock.sendall(head.encode())
+            idle.append(sock)
+        time.sleep(0.3)  # every idle client now holds whatever it can
+        with urllib.request.urlopen(srv.base + "/health", timeout=1.5) as response:
+            assert response.status == 200
+        status, _, _ = srv.post(event_callback(mention("budget", ts="1700009000.000100"), event_id="EvBesideIdle"))
+        assert status == 200
+        assert fake.wait_posted(1, timeout=5)
+        for sock in idle:
+            answer = sock.makefile("rb").read()  # until the server closes it
+            assert answer.startswith(b"HTTP/1.1 408"), answer[:80]
+    finally:
+        for sock in idle:
+            sock.close()
+        assert srv.stop() == 0
