@@ -9,7 +9,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from evalbot.core.brain import problem_reply
 from evalbot.core.reply import OUT_OF_SCOPE, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
-from evalbot.feedback.recording import new_reply_ref
+from evalbot.feedback.recording import is_unanswered, new_reply_ref
+from evalbot.metrics import instruments
 from evalbot.rendering.block_kit import MAX_BLOCKS, message
 from evalbot.rendering.feedback import Rated, is_feedback_block, with_feedback
 from evalbot.rendering.share import private_message
@@ -95,6 +96,13 @@ def answer_message(deps: Deps, text: object, *, user: str, team: str | None = No
     return rated(deps, reply, answer, question=question, user=user, team=team, connection=connection)
 
 
+def count_answer(reply: Reply) -> None:
+    """`evalbot_answers_total` by kind, and `evalbot_unanswered_total`."""
+    instruments.answers.labels(kind=str(reply.kind)).inc()
+    if reply.kind is not ReplyKind.ERROR and is_unanswered(reply):
+        instruments.unanswered.inc()
+
+
 def rated(deps: Deps, reply: Reply, answer: dict, *, question: str, user: str | None, team: str | None,
           connection: Connection | None = None) -> dict:
     """`answer` with 👍/👎 buttons, its question logged; as it was for error replies or without a store.
@@ -102,6 +110,7 @@ def rated(deps: Deps, reply: Reply, answer: dict, *, question: str, user: str | 
     On its own, a store that cannot log the question costs the log line, never the answer. In
     the transaction that keeps the answer (`connection`), the two are kept together or not at all.
     """
+    count_answer(reply)
     answer = offer_a_person(deps, reply, answer, question=question, user=user)
     if deps.feedback is None or reply.kind is ReplyKind.ERROR:
         return answer

@@ -29,8 +29,19 @@ def home_for(knowledge: KnowledgeBase) -> dict:
     return home_view(topic_count=len(knowledge.topics), calculator=calculator, menus=menus)
 
 
+def week_in_figures(report: Report) -> str:
+    """One line: questions, how many went unanswered, votes, experts' answers."""
+    unanswered = sum(g.count for g in report.unanswered)
+    up, down = sum(r.up for r in report.ratings), sum(r.down for r in report.ratings)
+    given = len(report.expert_answers)
+    return (f"{report.questions} questions · {unanswered} not answered well · {up} 👍 · {down} 👎 · "
+            f"{given} answer{'' if given == 1 else 's'} from people")
+
+
 def with_admin_section(view: dict, report: Report) -> dict:
     """The Home view with the admin's section: this week's top unanswered questions and worst-rated answers."""
     worst = [(r.intent, r.up, r.down) for r in report.ratings if r.down][:5]
-    blocks = admin_blocks(unanswered=[(g.text, g.count) for g in report.unanswered[:5]], worst=worst, days=report.days)
+    experts = [(a.question, a.answer, a.expert) for a in report.expert_answers[-3:]]
+    blocks = admin_blocks(unanswered=[(g.text, g.count) for g in report.unanswered[:5]], worst=worst, days=report.days,
+                          summary=week_in_figures(report), experts=experts)
     return {**view, "blocks": [*view["blocks"], *blocks][:100]}

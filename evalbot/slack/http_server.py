@@ -15,7 +15,9 @@ from gunicorn.app.base import BaseApplication
 from gunicorn.glogging import Logger as GunicornLogger
 from slack_bolt import App
 
+from evalbot.metrics.multiprocess import worker_exited
 from evalbot.slack.app import drain, start_sending
+from evalbot.metrics.wsgi import MetricsWsgi
 from evalbot.slack.wsgi import SlackWsgiApp
 
 log = logging.getLogger(__name__)
@@ -39,7 +41,7 @@ class JsonLogs(GunicornLogger):
 class HttpServer(BaseApplication):
     """A gunicorn application serving `wsgi` (a `SlackWsgiApp`), draining its Bolt app as each worker exits."""
 
-    def __init__(self, *, wsgi: SlackWsgiApp, host: str, port: int, workers: int, log_level: str):
+    def __init__(self, *, wsgi: SlackWsgiApp | MetricsWsgi, host: str, port: int, workers: int, log_level: str):
         self._wsgi = wsgi
         self._options = {
             "bind": f"{host}:{port}",
@@ -57,6 +59,7 @@ class HttpServer(BaseApplication):
             "proc_name": "evalbot",
             "post_worker_init": lambda worker: start_sending(wsgi.app),
             "worker_exit": lambda server, worker: self._worker_exit(wsgi.app),
+            "child_exit": lambda server, worker: worker_exited(worker.pid),
         }
         super().__init__()
 

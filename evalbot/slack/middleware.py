@@ -12,12 +12,24 @@ from slack_bolt.middleware import Middleware
 from slack_bolt.request import BoltRequest
 
 from evalbot.logs import current_request_id
+from evalbot.metrics import instruments
 from evalbot.slack.deps import DEPS_KEY, Deps
 
 
 def new_request_id() -> str:
     """12 hex digits naming one delivery in the logs: unique enough, and no system call (uuid4's urandom)."""
     return f"{random.getrandbits(48):012x}"
+
+
+def delivery_kind(body: dict) -> str:
+    """`app_mention`, `message`, ... for an event; `slash_command`, `block_actions`, ... otherwise."""
+    if isinstance(body.get("command"), str):
+        return "slash_command"
+    event = body.get("event")
+    if body.get("type") == "event_callback" and isinstance(event, dict) and isinstance(event.get("type"), str):
+        return event["type"][:40]
+    kind = body.get("type")
+    return kind[:40] if isinstance(kind, str) else "other"
 
 
 class EvalbotMiddleware(Middleware):
@@ -42,6 +54,7 @@ class EvalbotMiddleware(Middleware):
         context[DEPS_KEY] = self.deps
         context["request_id"] = current_request_id() or new_request_id()
         body = req.body
+        instruments.deliveries.labels(kind=delivery_kind(body)).inc()
         if self.run_inline is not None:
             # Set on every delivery, so a flag no listener consumed never outlives its request.
             self.run_inline(isinstance(body.get("command"), str))

@@ -79,6 +79,10 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
     logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     if workers is not None and workers < 1:
         raise ConfigError("--workers must be at least 1")
+    if http:
+        from evalbot.metrics.multiprocess import prepare
+
+        prepare()  # before anything imports prometheus_client: the workers' counts are summed
     # Over HTTP every request passes `SlackWsgiApp`'s signature check before Bolt sees it.
     app = _build(settings, verify_requests=not http)
     if not http:
@@ -86,9 +90,10 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
 
         return run_socket_mode(app, app_token=settings.slack_app_token or "")
     from evalbot.slack.http_server import HttpServer
+    from evalbot.metrics.wsgi import MetricsWsgi
     from evalbot.slack.wsgi import SlackWsgiApp
 
-    wsgi = SlackWsgiApp(app=app, signing_secret=settings.slack_signing_secret or "")
+    wsgi = MetricsWsgi(SlackWsgiApp(app=app, signing_secret=settings.slack_signing_secret or ""))
     server = HttpServer(
         wsgi=wsgi,
         host=DEFAULT_HOST,

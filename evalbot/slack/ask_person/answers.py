@@ -15,6 +15,7 @@ from sqlalchemy import Connection
 
 from evalbot.errors import StoreUnavailable
 from evalbot.handoff.book import HandoffBook
+from evalbot.metrics import instruments
 from evalbot.rendering.handoff import expert_answered
 from evalbot.slack.deps import Deps, deps_of
 from evalbot.slack.filters import from_a_person
@@ -78,4 +79,5 @@ def keep_answer(deps: Deps, connection: Connection, event: dict, event_id: objec
 
 def send_expert_answer(body: dict, context) -> None:
     """After the ack: wake the sender for the asker's channel."""
+    instruments.expert_answers.inc()
     deps_of(context).sender.nudge(context.get(REPLY_CHANNEL))

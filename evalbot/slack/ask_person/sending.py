@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 from sqlalchemy.exc import SQLAlchemyError
 
 from evalbot.handoff.offer import Offer
+from evalbot.metrics import instruments
 from evalbot.rendering.handoff import (already_handed_off, asker_told, could_not_hand_off, handed_off,
                                        question_for_experts)
 from evalbot.slack.delivery import SEND_ERRORS, post_message, respond, update_message
@@ -110,6 +111,7 @@ def hand_off(deps: Deps, client: WebClient, body: dict, offer: Offer, *, clicker
         tell_clicker(client, body, could_not_hand_off())
         return
     deps.handoffs.posted(handoff_id, experts_ts=experts_ts)
+    instruments.handoffs.inc()
     log.info("question handed to a person", extra={"channel": experts})
     post_message(client, channel=place.channel, thread_ts=place.thread_ts, message=asker_told(experts_channel=experts))
     _drop_the_button(client, body, clicker=clicker, experts=experts)

@@ -5,6 +5,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from evalbot.metrics import instruments
+
 
 class FaultLog:
     """Logs the first occurrence of a recurring fault, then at most one line per `every` seconds.
@@ -25,6 +27,7 @@ class FaultLog:
 
     def report(self, error: Exception, **extra: object) -> None:
         """Count one occurrence of `error`; log it if the last line is old enough."""
+        instruments.store_faults.inc()
         with self._lock:
             self._since += 1
             now = self._clock()

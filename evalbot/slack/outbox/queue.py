@@ -38,6 +38,7 @@ class Outgoing:
     method: str
     arguments: dict
     attempts: int
+    created_at: float = 0.0  # when it was kept: the time to answer is measured from here
 
 
 def this_sender() -> str:
@@ -113,13 +114,14 @@ class Outbox:
                 .values(status=SENDING, attempts=outbox.c.attempts + 1, not_before=now + self.lease_seconds,
                         leased_by=self._owner())
                 .returning(outbox.c.id, outbox.c.event_id, outbox.c.team_id, outbox.c.method, outbox.c.payload,
-                           outbox.c.attempts))
+                           outbox.c.attempts, outbox.c.created_at))
         waiting = select(outbox.c.not_before).where(outbox.c.id == oldest)
         while True:
             row = connection.execute(take).first()
             if row is not None:
                 return Outgoing(id=row.id, event_id=row.event_id, team_id=row.team_id, channel=channel,
-                                method=row.method, arguments=json.loads(row.payload), attempts=row.attempts)
+                                method=row.method, arguments=json.loads(row.payload), attempts=row.attempts,
+                                created_at=row.created_at)
             due = connection.execute(waiting).scalar()
             if due is None or due > now:  # nothing left, or the channel must wait (Retry-After, a retry)
                 return None

@@ -30,6 +30,7 @@ from slack_sdk import WebClient
 from evalbot.errors import StoreUnavailable
 from evalbot.slack.outbox.faults import FaultLog
 from evalbot.slack.outbox.posting import Outcome, post
+from evalbot.metrics import instruments
 from evalbot.slack.outbox.queue import FAILED, SENT, UNKNOWN, Outbox, Outgoing
 from evalbot.slack.web import describe_failure
 
@@ -202,12 +203,16 @@ class Sender:
     def _record(self, outgoing: Outgoing, outcome: Outcome) -> None:
         if outcome.sent:
             self._settle(outgoing, SENT)
+            instruments.answers_sent.labels(path="outbox").inc()
+            if outgoing.created_at:
+                instruments.answer_seconds.observe(max(0.0, time.time() - outgoing.created_at))
             return
         about = {"channel": outgoing.channel, "event_id": outgoing.event_id, "attempts": outgoing.attempts,
                  **outcome.failure}
         why = describe_failure(outcome.failure)
         where = f"channel={outgoing.channel} event_id={outgoing.event_id}"
         if outcome.rate_limited:
+            instruments.rate_limited.inc()
             wait = outcome.retry_in + random.uniform(0, MAX_JITTER)
             log.info("rate limited %s: the channel's answers wait %.1f s", where, wait, extra=about)
             self.outbox.retry_later(outgoing, wait=wait, error=why, whole_channel=True)
@@ -242,6 +247,7 @@ class Sender:
     def _housekeep(self) -> None:
         expired = self.outbox.expire()
         if expired:
+            instruments.expired.inc(len(expired))
             log.warning("%s answers expired unsent after 10 minutes", len(expired),
                         extra={"expired": len(expired), "channels": sorted(set(expired))})
         up_since = self._store_up_since

@@ -5,6 +5,7 @@ import logging
 from sqlalchemy.exc import SQLAlchemyError
 
 from evalbot.feedback.votes import Reason, Vote
+from evalbot.metrics import instruments
 from evalbot.rendering.feedback import parse_feedback, reason_modal
 from evalbot.slack.ask_person.offering import offer_person_after_downvote
 from evalbot.slack.deps import deps_of
@@ -31,6 +32,7 @@ def record_vote(ack, body, action, context, client) -> None:
         log.warning("could not store a vote", exc_info=True, extra={"intent": rated.intent})
         return
     log.info("feedback", extra={"vote": vote, "intent": rated.intent})
+    instruments.votes.labels(vote=vote).inc()
     if vote == Vote.DOWN and isinstance(body.get("trigger_id"), str):
         client.views_open(trigger_id=body["trigger_id"], view=reason_modal(rated, REASONS))
     if vote == Vote.DOWN:

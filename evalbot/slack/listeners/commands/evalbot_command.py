@@ -14,6 +14,7 @@ also sends the late answer, so nothing waits on it once the command is acknowled
 
 import threading
 
+from evalbot.metrics import instruments
 from evalbot.rendering.notes import quiet_channel_note, with_note
 from evalbot.slack.answering import answer_message, rated, slow_down_private, within_limit
 from evalbot.slack.delivery import post_message, respond
@@ -72,6 +73,7 @@ class _Answer:
 
 
 def _rated(deps, command: dict, text: str, reply, private: dict) -> dict:
+    instruments.answers_sent.labels(path="command").inc()  # it travels in the ack
     return rated(deps, reply, private, question=text, user=command.get("user_id"), team=command.get("team_id"))
 
 
