@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     shape = report.add_mutually_exclusive_group()
     shape.add_argument("--json", action="store_true", help="one JSON object: unanswered, ratings, volume, ...")
     shape.add_argument("--csv", action="store_true", help="one CSV table with a `section` column")
+    shape.add_argument("--html", metavar="FILE", help="write one self-contained page with charts (works offline)")
     shape.add_argument("--draft-overlay", metavar="DIR", help="write draft knowledge files for the top gaps")
     report.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
     report.add_argument("--top", type=int, default=20, help="how many unanswered groups (default 20)")

@@ -19,6 +19,8 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
         if value < 1:
             raise ConfigError(f"{flag} must be 1 or more, e.g. {flag} 7")
     teams = _teams(args.team)
+    if args.html:
+        _check_page_target(Path(args.html))  # before the store is opened: a typo costs nothing
     store = settings.open_store()
     try:
         report = build_report(store.engine, days=args.days, top=args.top, teams=teams)
@@ -26,6 +28,8 @@ def run_report(args: argparse.Namespace, settings: Settings) -> int:
         store.close()
     if args.draft_overlay:
         return _write_drafts(report, Path(args.draft_overlay), settings)
+    if args.html:
+        return _write_page(report, Path(args.html))
     sys.stdout.write(as_json(report) if args.json else as_csv(report) if args.csv else as_text(report))
     return 0
 
@@ -39,6 +43,25 @@ def _teams(given: list[str] | None) -> list[str] | None:
         if not SLACK_TEAM_ID.match(team):
             raise ConfigError(f"--team must be a Slack workspace id such as T012AB3CD, not {team!r}")
     return sorted(set(teams))
+
+
+def _check_page_target(path: Path) -> None:
+    if path.is_dir():
+        raise ConfigError(f"--html {path} is a folder; give a file name such as {path / 'gaps.html'}")
+    if not path.parent.is_dir():
+        raise ConfigError(f"--html {path}: no folder {path.parent}; create it or write elsewhere, e.g. --html gaps.html")
+
+
+def _write_page(report, path: Path) -> int:
+    from evalbot.feedback.page.render import as_html
+
+    try:
+        path.write_text(as_html(report), encoding="utf-8")
+    except OSError as e:
+        raise ConfigError(f"--html {path}: cannot write it ({e.strerror})") from None
+    print(f"wrote {path}: {report.questions} questions, {len(report.unanswered)} unanswered groups, "
+          f"{len(report.expert_answers)} experts' answers; open it in a browser (it works offline)")
+    return 0
 
 
 def _write_drafts(report, folder: Path, settings: Settings) -> int:

@@ -2,6 +2,7 @@
 
 import json
 import time
+from datetime import UTC, datetime
 from collections import Counter, defaultdict
 
 from pydantic import BaseModel, Field
@@ -36,6 +37,12 @@ class Volume(BaseModel):
     count: int
 
 
+class DailyVolume(BaseModel):
+    day: str  # YYYY-MM-DD, UTC
+    intent: str
+    count: int
+
+
 class ConfidenceBin(BaseModel):
     low: float
     high: float
@@ -61,6 +68,8 @@ class Report(BaseModel):
     confidence: list[ConfidenceBin]
     # What people answered through "Ask a person" (candidate answers for the knowledge).
     expert_answers: list[ExpertAnswer] = Field(default_factory=list)
+    # Questions per day and intent (UTC days), for the volume-over-time chart of `--html`.
+    timeline: list[DailyVolume] = Field(default_factory=list)
 
 
 def build_report(engine: Engine, *, days: int, now: float | None = None, top: int = 20,
@@ -80,7 +89,7 @@ def build_report(engine: Engine, *, days: int, now: float | None = None, top: in
     with engine.connect() as connection:
         asked = connection.execute(
             select(questions.c.text, questions.c.nearest, questions.c.unanswered, questions.c.intent,
-                   questions.c.confidence).where(asked_in).order_by(questions.c.asked_at)
+                   questions.c.confidence, questions.c.asked_at).where(asked_in).order_by(questions.c.asked_at)
         ).all()
         voted = connection.execute(select(votes.c.intent, votes.c.vote, votes.c.reason, votes.c.comment)
                                    .where(voted_in)).all()
@@ -99,7 +108,13 @@ def build_report(engine: Engine, *, days: int, now: float | None = None, top: in
         volume=[Volume(intent=intent, count=count) for intent, count in volume],
         confidence=_histogram([row.confidence for row in asked]),
         expert_answers=experts,
+        timeline=_timeline(asked),
     )
+
+
+def _timeline(rows) -> list[DailyVolume]:
+    per_day = Counter((datetime.fromtimestamp(row.asked_at, UTC).strftime("%Y-%m-%d"), row.intent) for row in rows)
+    return [DailyVolume(day=day, intent=intent, count=count) for (day, intent), count in sorted(per_day.items())]
 
 
 def _teams_seen(connection, asked_in, voted_in) -> list[str]:

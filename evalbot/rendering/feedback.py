@@ -104,14 +104,21 @@ def submitted_reason(view: dict) -> tuple[str | None, str | None, str | None]:
             comment.strip() if isinstance(comment, str) and comment.strip() else None)
 
 
-def admin_blocks(*, unanswered: list[tuple[str, int]], worst: list[tuple[str, int, int]], days: int) -> list[dict]:
-    """The admin's Home section: the top unanswered questions and the worst-rated answers."""
+def admin_blocks(*, unanswered: list[tuple[str, int]], worst: list[tuple[str, int, int]], days: int,
+                 summary: str | None = None, experts: list[tuple[str, str, str]] = ()) -> list[dict]:
+    """The admin's Home section: the week in figures, the top unanswered questions, the worst-rated
+    answers and the latest experts' answers: the facts of `evalbot report --html`, in short."""
     gaps = "\n".join(f"• {count}× {esc(text)}" for text, count in unanswered) or "• none"
     rated = "\n".join(f"• `{esc(intent)}` 👎 {down} · 👍 {up}" for intent, up, down in worst) or "• no 👎 yet"
+    given = "\n".join(f"• {esc(question[:120])} → <@{expert}>: {esc(answer[:200])}" for question, answer, expert in experts)
     return [
         {"type": "divider"},
         {"type": "header", "text": plain_text(f"For admins: the last {days} days", 150)},
+        *([{"type": "context", "elements": [mrkdwn(esc(summary))]}] if summary else []),
         *sections(f"*Top unanswered questions*\n{gaps}"),
         *sections(f"*Worst-rated answers*\n{rated}"),
-        {"type": "context", "elements": [mrkdwn("Full report: `evalbot report` (or `--json`, `--csv`).")]},
+        *(sections(f"*Latest answers from people (Ask a person)*\n{given}") if given else []),
+        {"type": "context", "elements": [mrkdwn("Full report: `evalbot report` (or `--json`, `--csv`); with charts "
+                                                "(volume per topic over time, ratings, confidence): "
+                                                "`evalbot report --html gaps.html`.")]},
     ]

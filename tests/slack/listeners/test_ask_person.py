@@ -19,6 +19,7 @@ from evalbot.slack.app import drain
 EXPERTS, ASKED_IN, ASKED_AT = "C0EXPERTS", "C0CHAN01", "1700000001.000100"
 POSTED_TS = "1700000000.000200"  # the fake Web API's ts for every chat.postMessage
 OUT_OF_SCOPE = "which eval vendors do we already have a contract with?"
+ADMIN = "U0ADMIN1"
 
 
 @pytest.fixture()
@@ -30,7 +31,8 @@ def with_experts(settings):
 def deliver(with_experts, brain):
     """The app as `serve` builds it: state store, feedback buttons and question log, the experts channel."""
     store = with_experts.open_store()
-    app = make_app(with_experts, brain, store=store, feedback=Feedback.from_store(store, retention_days=90))
+    feedback = Feedback.from_store(store, retention_days=90, admins=frozenset({ADMIN}))
+    app = make_app(with_experts, brain, store=store, feedback=feedback)
     yield Deliver(app)
     drain(app)
     store.close()
@@ -252,3 +254,16 @@ def test_forget_deletes_what_a_person_asked_or_answered(deliver, fake_slack, wit
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "1 Ask-a-person row(s) deleted" in done.stdout, done.stdout + done.stderr
     assert build_report(deliver.app.deps.store.engine, days=1).expert_answers == []
+
+
+def test_the_admin_home_shows_the_week_and_the_experts_answers(deliver, fake_slack):
+    """The admin's Home section carries the report's facts: figures, gaps, experts' answers, the --html command."""
+    ask_and_hand_off(deliver, fake_slack)
+    deliver(event_callback(expert_reply("We have contracts with Acme Evals."), event_id="EvHomeExpert"))
+    fake_slack.wait_for("chat.postMessage", 4)
+    event = {"type": "app_home_opened", "user": ADMIN, "channel": "D0DM0001", "tab": "home", "event_ts": "1.1"}
+    deliver(event_callback(event, event_id="EvHomeAdmin"))
+    [publish] = fake_slack.wait_for("views.publish")
+    shown = json.dumps(publish["view"], ensure_ascii=False)
+    assert "1 answer from people" in shown and "which eval vendors" in shown
+    assert "Acme Evals" in shown and "<@U0EXPERT1>" in shown and "report --html" in shown
