@@ -1,6 +1,7 @@
 """Routing self-evaluation: accuracy and out-of-scope detection on a labelled set, with Wilson intervals."""
 
 import json
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -116,8 +117,14 @@ def evaluate(items: list[Labelled], predict) -> Report:
     )
 
 
+REPORT_WIDTH = 80  # the report reads in an 80-column terminal, and in a CI log
+
+
 def format_comparison(reports: dict[str, Report], *, source: str, count: int) -> str:
-    """One set's reports side by side (e.g. lexical only and fused), then the last one's top confusions."""
+    """One set's reports (e.g. lexical only and fused), measure by measure, then the last one's top confusions.
+
+    Each measure is a heading with one line per report beneath it, so the report fits 80 columns.
+    """
     names = list(reports)
     rows = [
         ("in-scope top-1 accuracy", "in_scope_accuracy"),
@@ -125,10 +132,12 @@ def format_comparison(reports: dict[str, Report], *, source: str, count: int) ->
         ("out-of-scope precision", "oos_precision"),
         ("false-rejection rate", "false_rejection"),
     ]
-    lines = [f"Routing evaluation on {count} labelled messages ({source})",
-             f"  {'measure':<25} " + "".join(f"{name:<44}" for name in names).rstrip()]
+    name_width = max(len(name) for name in names) + 2
+    lines = textwrap.wrap(f"Routing evaluation on {count} labelled messages ({source})", REPORT_WIDTH,
+                          subsequent_indent="  ", break_on_hyphens=False)
     for label, field in rows:
-        lines.append(f"  {label:<25} " + "".join(f"{getattr(reports[n], field).describe().strip():<44}" for n in names).rstrip())
+        lines.append(f"  {label}")
+        lines += [f"    {name:<{name_width}}{getattr(reports[name], field).describe()}" for name in names]
     last = reports[names[-1]]
     if last.confusions:
         lines.append(f"Top confusions, {names[-1]} (expected -> got: count):")
