@@ -12,7 +12,7 @@ Run it:
     SLACK_BOT_TOKEN=xoxb-… SLACK_SIGNING_SECRET=… SLACK_API_URL=http://127.0.0.1:9999/api/ \\
         python benchmarks/bare_bolt_app.py --port 3001 --workers 2
 
-or with the gunicorn command line: `gunicorn -k gthread --threads 8 'bare_bolt_app:create_wsgi()'`.
+or with the gunicorn command line: `gunicorn -k gthread --threads 64 'bare_bolt_app:create_wsgi()'`.
 """
 
 import argparse
@@ -27,7 +27,7 @@ from slack_sdk import WebClient
 # evalbot's server settings (evalbot/slack/http_server.py and evalbot/slack/serve.py), mirrored here so the
 # baseline runs on the same server. `load_http.py` checks them against evalbot's at start-up.
 DEFAULT_WORKERS = 2
-THREADS_PER_WORKER = 8
+THREADS_PER_WORKER = 64
 GRACEFUL_TIMEOUT = 25
 TIMEOUT = 30
 KEEPALIVE = 5

@@ -94,6 +94,14 @@ def build_app(
     store = store or settings.open_store()
     oauth = oauth_settings(settings, store) if settings.oauth else None
     outbox = Outbox(store=store)
+    seen = DeliveryClaims(store=store)
+    retention = feedback.questions.retention if feedback is not None else None
+
+    def chores() -> None:
+        seen.write_back_if_replaced()
+        if retention is not None:
+            retention.maybe_purge()
+
     deps = Deps(
         brain=brain,
         answers=ReadyAnswers(brain=brain),
@@ -101,11 +109,11 @@ def build_app(
         limiter=limiter if limiter is not None else RateLimiter(burst=FREE_TEXT_BURST,
                                                                 per_second=FREE_TEXT_PER_SECOND),
         store=store,
-        seen=DeliveryClaims(store=store),
+        seen=seen,
         outbox=outbox,
         sender=Sender(outbox=outbox,
                       client_for=clients_for(client, installations=oauth.installation_store if oauth else None),
-                      chores=feedback.questions.retention.maybe_purge if feedback is not None else None),
+                      chores=chores),
         homes=RecentHomes(),
         workers=ContextThreadPoolExecutor(max_workers=ANSWER_THREADS, thread_name_prefix="evalbot-answer"),
         feedback=feedback,

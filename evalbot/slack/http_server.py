@@ -24,8 +24,9 @@ log = logging.getLogger(__name__)
 
 GRACEFUL_TIMEOUT = 25  # seconds; within the 30 s most orchestrators allow after SIGTERM
 # A thread per connection being read: enough that 50 slow or idle clients (each dropped after
-# `wsgi.BODY_IDLE_SECONDS` of silence) leave threads for /health and Slack's deliveries.
-THREADS_PER_WORKER = 32
+# `wsgi.BODY_IDLE_SECONDS` of silence), even all accepted by one worker, leave threads for
+# /health and Slack's deliveries. An idle thread costs little (its stack is mostly untouched).
+THREADS_PER_WORKER = 64
 
 
 class JsonLogs(GunicornLogger):

@@ -82,6 +82,14 @@ def _sqlite_engine(url: str, *, setting: str) -> Engine:
     return engine
 
 
+def file_identity(engine: Engine) -> tuple[int, int] | None:
+    """(device, inode) of an engine's SQLite file: it changes when the file is deleted and made again.
+    None for PostgreSQL, an in-memory database, or a file that does not exist right now."""
+    if engine.dialect.name != "sqlite":
+        return None
+    return _file_id(engine.url.database)
+
+
 def _file_id(database: str | None) -> tuple[int, int] | None:
     """(device, inode) of the SQLite file, or None when there is none (or it is in memory)."""
     if not database or database == ":memory:":

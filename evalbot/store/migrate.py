@@ -5,6 +5,7 @@ migrate once; SQLite serialises writers by itself.
 """
 
 import logging
+import threading
 from pathlib import Path
 
 # Alembic narrates every plugin it loads and every context at INFO, some of it on import;
@@ -22,6 +23,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 ADVISORY_LOCK_KEY = 0x65_76_61_6C_62_6F_74  # "evalbot"
 
 log = logging.getLogger(__name__)
+# Alembic's migration context is one per process (a module-level proxy): two threads healing a
+# deleted SQLite file at once would tread on each other's, so upgrades run one at a time.
+_ONE_UPGRADE_AT_A_TIME = threading.Lock()
 
 
 def _config(connection: Connection) -> Config:
@@ -48,7 +52,7 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine) -> tuple[str | None, str]:
     """Bring the database to the newest migration; (revision before, revision after)."""
-    with engine.connect() as connection:
+    with _ONE_UPGRADE_AT_A_TIME, engine.connect() as connection:
         postgres = connection.dialect.name == "postgresql"
         if postgres:
             connection.execute(text("SELECT pg_advisory_lock(:key)"), {"key": ADVISORY_LOCK_KEY})

@@ -72,7 +72,10 @@ class Store:
             log.warning("state store connection lost; reconnecting")
             return True
         if isinstance(error, OperationalError) and "no such table" in str(error.orig):
-            log.warning("state store tables missing (file deleted?); creating them again")
+            # Loud: what the store remembered is gone (claims, the outbox, conversations, feedback).
+            log.error("state store tables missing (file deleted?); creating them again: every process writes "
+                      "back the deliveries it answered in the last hour, so Slack's retries of those are not "
+                      "answered twice; the feedback log, conversations and unsent answers kept there are lost")
             try:
                 upgrade(self.engine)
             except SQLAlchemyError:

@@ -77,6 +77,8 @@ class KeepAnswer(Middleware):
         if not kept:
             log_repeat(req)
             return BoltResponse(status=200, body="")
+        if asked.event_id is not None:
+            deps.seen.remember(asked.event_id)  # committed: also this process's second line of defence
         return next()
 
     def _keep(self, deps: Deps, asked: Asked) -> bool:

@@ -65,3 +65,35 @@ def test_racing_claims_from_two_hosts_each_id_is_won_once(store, other_store):
     for thread in threads:
         thread.join()
     assert sorted(wins) == sorted(ids)
+
+
+def _delete_sqlite_file(store) -> None:
+    from pathlib import Path
+
+    database = Path(store.engine.url.database)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_a_deleted_sqlite_file_does_not_make_answered_deliveries_new_again(store, other_store):
+    """Two worker processes each answered a delivery; the file is deleted and made again. A retry of either,
+    landing on either worker, is still a repeat: one remembers it, and each wrote its ids into the new file."""
+    first, second = DeliveryClaims(store=store), DeliveryClaims(store=other_store)
+    assert first.first_time("EvByFirst") and second.first_time("EvBySecond")
+    _delete_sqlite_file(store)
+    assert first.write_back_if_replaced() == 1  # the sender's housekeeping, in each process
+    assert second.write_back_if_replaced() == 1
+    for claims in (first, second):
+        assert claims.first_time("EvByFirst") is False and claims.first_time("EvBySecond") is False
+    assert second.first_time("EvNew") is True and first.first_time("EvNew") is False
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_a_claim_rolled_back_is_not_remembered(store):
+    """Memory follows the database: a claim whose transaction failed stays claimable (Slack's retry answers)."""
+    claims = DeliveryClaims(store=store)
+    with pytest.raises(Rollback), store.engine.begin() as connection:
+        assert claims.claim(connection, "EvRolledBack")
+        raise Rollback
+    assert claims.first_time("EvRolledBack") is True

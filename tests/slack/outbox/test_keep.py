@@ -3,6 +3,7 @@
 
 import json
 import logging
+import time
 
 from slack_fakes import direct_message, event_callback, mention
 from slack_harness import Deliver, make_app
@@ -174,3 +175,21 @@ def test_the_senders_housekeeping_purges_expired_conversations_and_oauth_states(
         assert count(app, slack_oauth_states) == 0 and count(app, conversations) == 0
     finally:
         drain(app)
+
+
+def test_a_retry_after_the_sqlite_file_was_deleted_is_not_answered_again(app, deliver, fake_slack, caplog):
+    """Answered, then the store's file deleted (and made again by the next write): Slack's retry is a repeat."""
+    from pathlib import Path
+
+    body = event_callback(direct_message("budget"), event_id="EvBeforeDeletion")
+    assert deliver(body).status == 200 and len(fake_slack.wait_posted(1)) == 1
+    database = Path(app.deps.store.engine.url.database)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{database}{suffix}").unlink(missing_ok=True)
+    with caplog.at_level(logging.WARNING):
+        assert deliver(body, headers={"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}).status == 200
+        assert deliver(event_callback(direct_message("hello"), event_id="EvAfterDeletion")).status == 200
+    time.sleep(0.3)
+    assert len(fake_slack.posted()) == 2  # the new delivery only
+    assert [r for r in caplog.records if getattr(r, "claims_written_back", None) == 1]
+    assert count(app, delivery_claims) == 2
