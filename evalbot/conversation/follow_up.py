@@ -45,6 +45,8 @@ def follow_up(brain: Brain, text: str, state: ConversationState) -> Reply | None
     if short_or_long is not None:
         return short_or_long
     entry = referenced(normal, offered=state.offered, current=state.intent, knowledge=brain.knowledge)
+    if entry is None and state.kind is ReplyKind.CLARIFY:
+        entry = numbered_pick(normal, state.offered, brain)
     if entry is not None:
         return _picked(brain, entry, state)
     route = brain.route(text)
@@ -58,10 +60,22 @@ def follow_up(brain: Brain, text: str, state: ConversationState) -> Reply | None
 
 
 def _picked(brain: Brain, entry: Entry, state: ConversationState) -> Reply:
-    """The choice picked; a template that the last calculation fills gets its figures."""
+    """The choice picked; a template that the last calculation fills gets its figures.
+
+    A pick after "not sure" answers the question that was asked, so the topic leads with its point.
+    """
     if isinstance(entry, Template) and state.calculator and entry.calculator == state.calculator:
         return brain.answer_intent(entry.id, args=state.inputs)
+    if state.kind is ReplyKind.CLARIFY:
+        return brain.answer_intent(entry.id, question=state.question)
     return brain.answer_intent(entry.id)
+
+
+def numbered_pick(normal: str, offered: list[str], brain: Brain) -> Entry | None:
+    """A bare number ("2") after a reply that offered numbered choices."""
+    if normal.isdigit() and 1 <= int(normal) <= len(offered):
+        return brain.knowledge.get(offered[int(normal) - 1])
+    return None
 
 
 def _new_question(stripped: str, normal: str, route: Route | None, state: ConversationState) -> bool:

@@ -74,6 +74,10 @@ def remember(reply: Reply, *, question: str, knowledge: KnowledgeBase,
         return previous
     if reply.kind is ReplyKind.OUT_OF_SCOPE:
         return previous.model_copy(update={"offered": offered}) if previous and offered else previous
+    if reply.kind is ReplyKind.CLARIFY:
+        # Nothing was answered yet: the question waits for the pick ("the first one", "2").
+        return ConversationState(intent=reply.intent, kind=reply.kind, confidence=reply.confidence,
+                                 question=question, offered=offered)
     calculation = reply.calculation
     return ConversationState(
         intent=reply.intent,

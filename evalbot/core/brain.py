@@ -6,6 +6,7 @@ from evalbot.core import brain_cache
 from evalbot.core.handlers.calculator import answer_calculator, calculation_for
 from evalbot.core.handlers.catalogue import answer_catalogue
 from evalbot.core.handlers.checklist import answer_checklist
+from evalbot.core.handlers.clarify import answer_unsure
 from evalbot.core.handlers.common import choices
 from evalbot.core.handlers.out_of_scope import answer_out_of_scope
 from evalbot.core.handlers.smalltalk import answer_help, answer_smalltalk
@@ -29,10 +30,10 @@ from evalbot.knowledge_base.models import (
 from evalbot.routing.grammar import Command, Tool, parse_command
 from evalbot.routing.matcher import Matcher, Route
 from evalbot.routing.router import Router
-from evalbot.routing.wild import training_half
 from evalbot.routing.names import resolve_name
 from evalbot.routing.normalise import normalise, strip_slack
-from evalbot.understanding import route_understood, understand
+from evalbot.core.route_message import route_understood
+from evalbot.understanding import understand
 
 # Slack caps message text at 40,000 characters; anything longer is cut before routing.
 MAX_INPUT_CHARS = 40_000
@@ -47,7 +48,7 @@ class Brain:
 
     def __init__(self, *, knowledge: KnowledgeBase, router: Router | None = None):
         self.knowledge = knowledge
-        self.router = router or Router(knowledge=knowledge, learnt=training_half())
+        self.router = router or Router(knowledge=knowledge)
 
     @property
     def matcher(self) -> Matcher:
@@ -141,6 +142,8 @@ class Brain:
         if route.out_of_scope:
             nearest = [c.intent for c in route.candidates if c.score >= self.matcher.thresholds.suggest]
             return answer_out_of_scope(knowledge=self.knowledge, nearest=nearest, confidence=route.confidence)
+        if route.unsure:
+            return answer_unsure(route, knowledge=self.knowledge)
         entry = self.knowledge.get(route.intent)
         assert entry is not None, route.intent
         reply = self._dispatch(entry, args={}, text=stripped, confidence=route.confidence)

@@ -21,6 +21,7 @@ class ReplyKind(StrEnum):
     OUT_OF_SCOPE = "out-of-scope"
     ERROR = "error"
     CATALOGUE = "catalogue"
+    CLARIFY = "clarify"  # not sure: the likeliest topics offered as choices instead of a card
 
 
 class Section(BaseModel):
@@ -42,6 +43,7 @@ class Choice(BaseModel):
 
     intent: str
     label: str
+    gist: str | None = Field(default=None, description="one line on what the choice answers")
 
 
 class Offer(BaseModel):

@@ -31,3 +31,11 @@ def shipped_wild_set() -> Path:
         if candidate.is_file():
             return candidate
     return _PACKAGE_DIR.parent / "tests" / "routing" / "wild" / "wild.yaml"
+
+
+def shipped_near_misses() -> Path:
+    """Held-out near misses (out of scope, never trained on): in the wheel, or under tests/ in a checkout."""
+    for candidate in (_PACKAGE_DIR / "_near_misses.yaml", _PACKAGE_DIR.parent / "tests" / "routing" / "near-misses.yaml"):
+        if candidate.is_file():
+            return candidate
+    return _PACKAGE_DIR.parent / "tests" / "routing" / "near-misses.yaml"

@@ -7,7 +7,7 @@ reaches Slack is escaped (`&`, `<`, `>`), so `<!channel>` typed by a user shows
 as text and pings nobody.
 """
 
-from evalbot.core.reply import Choice, Reply
+from evalbot.core.reply import Choice, Reply, ReplyKind
 from evalbot.rendering.slack_text import clip, esc, mrkdwn, plain_text, split
 
 MAX_BLOCKS = 50
@@ -100,7 +100,11 @@ def _tail(reply: Reply) -> list[dict]:
         tail.append(
             {"type": "actions", "elements": [button(label, action_id=FORM_ACTION, value=reply.form, style="primary")]}
         )
-    if reply.did_you_mean:
+    if reply.did_you_mean and reply.kind is ReplyKind.CLARIFY:
+        tail += sections("\n".join(f"*{number}. {esc(c.label)}*" + (f": {esc(c.gist)}" if c.gist else "")
+                                    for number, c in enumerate(reply.did_you_mean, start=1)))
+        tail.append(_choices(reply.did_you_mean, prefix="dym"))
+    elif reply.did_you_mean:
         tail += sections("*Did you mean…*")
         tail.append(_choices(reply.did_you_mean, prefix="dym"))
     if reply.related and not reply.more:

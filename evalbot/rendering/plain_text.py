@@ -4,7 +4,7 @@ import re
 import shutil
 import textwrap
 
-from evalbot.core.reply import Reply
+from evalbot.core.reply import Reply, ReplyKind
 
 _BOLD = re.compile(r"(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])")
 _ITALIC = re.compile(r"(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])")
@@ -78,10 +78,23 @@ def render_text(reply: Reply, *, width: int | None = None) -> str:
         lines += ["", "--- draft ---", plain(reply.draft.rstrip()), "--- end of draft ---"]
     if reply.citation:
         lines += ["", _fill(plain(reply.citation), width)]
+    if reply.kind is ReplyKind.CLARIFY:
+        lines += ["", *numbered_choices(reply, width)]
     for heading, picks in (("Did you mean", reply.did_you_mean), ("Related", reply.related)):
-        if picks:
+        if picks and not (reply.kind is ReplyKind.CLARIFY and heading == "Did you mean"):
             listed = "; ".join(f"{plain(c.label)} ({c.intent})" for c in picks)
             lines += ["", _fill(f"{heading}: {listed}", width, subsequent_indent="  ")]
     if reply.reference:
         lines += ["", f"Reference: {reply.reference}"]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def numbered_choices(reply: Reply, width: int) -> list[str]:
+    """A clarifying reply's choices as a numbered list, then how to pick one."""
+    lines = []
+    for number, choice in enumerate(reply.did_you_mean, start=1):
+        gist = f": {plain(choice.gist)}" if choice.gist else ""
+        lines.append(_fill(f"{number}. {plain(choice.label)}{gist}", width, subsequent_indent="   "))
+    if reply.did_you_mean:
+        lines += ["", _fill('Reply with a number, or say "the first one".', width)]
+    return lines

@@ -1,7 +1,6 @@
 """Routing self-evaluation: accuracy and out-of-scope detection on a labelled set, with Wilson intervals."""
 
 import json
-import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,12 +43,36 @@ class Rate:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Verdict:
+    """What a reply said about one message: its intent, its confidence and its kind (a card, choices, a decline)."""
+
+    intent: str
+    confidence: float = 1.0
+    kind: str = "topic"
+
+    @property
+    def offers_choices(self) -> bool:
+        return self.kind == "clarify"
+
+    @property
+    def full_card(self) -> bool:
+        """A reply that answers with a card on a topic (not choices, not a decline, not an input error)."""
+        return self.kind not in {"clarify", OUT_OF_SCOPE, "error"}
+
+
+@dataclass(frozen=True, kw_only=True)
 class Report:
     in_scope_accuracy: Rate
     oos_recall: Rate
     oos_precision: Rate
     false_rejection: Rate
     confusions: list[tuple[str, str, int]]
+    # Share of all replies that offer choices instead of a card, and that show a full card on the wrong topic.
+    choice_rate: Rate | None = None
+    confidently_wrong: Rate | None = None
+    # Expected calibration error of confidence against being right, and the AUROC of confidence for right vs wrong.
+    calibration_error: float | None = None
+    auroc: float | None = None
 
 
 def load_labelled(path: Path) -> list[Labelled]:
@@ -93,11 +116,20 @@ def check_labels(items: list[Labelled], known: set[str], *, source: str) -> None
 
 
 def evaluate(items: list[Labelled], predict) -> Report:
-    """Score `predict(text) -> intent` on `items`; a prediction is right if it is any accepted intent."""
+    """Score `predict(text)` on `items`; a prediction is right if it is any accepted intent.
+
+    `predict` returns an intent id, or a `Verdict` (then the confidence figures are measured too).
+    """
     in_total = in_hits = rejected = oos_total = oos_hits = predicted_oos = 0
     confusions: Counter[tuple[str, str]] = Counter()
+    verdicts: list[tuple[Verdict, bool]] = []
+    measured = True
     for item in items:
-        got = predict(item.text)
+        verdict = predict(item.text)
+        measured = measured and isinstance(verdict, Verdict)
+        verdict = verdict if isinstance(verdict, Verdict) else Verdict(intent=verdict)
+        got = verdict.intent
+        verdicts.append((verdict, got in item.intents))
         predicted_oos += got == OUT_OF_SCOPE
         if item.out_of_scope:
             oos_total += 1
@@ -114,32 +146,64 @@ def evaluate(items: list[Labelled], predict) -> Report:
         oos_precision=Rate(hits=oos_hits, total=predicted_oos),
         false_rejection=Rate(hits=rejected, total=in_total),
         confusions=[(a, b, n) for (a, b), n in confusions.most_common(10)],
+        **(_confidence_figures(verdicts) if measured and verdicts else {}),
     )
 
 
-REPORT_WIDTH = 80  # the report reads in an 80-column terminal, and in a CI log
+def _confidence_figures(verdicts: list[tuple[Verdict, bool]]) -> dict:
+    return {
+        "choice_rate": Rate(hits=sum(v.offers_choices for v, _ in verdicts), total=len(verdicts)),
+        "confidently_wrong": Rate(hits=sum(v.full_card and not right for v, right in verdicts), total=len(verdicts)),
+        "calibration_error": reliability([(v.confidence, right) for v, right in verdicts])[0],
+        "auroc": auroc([v.confidence for v, right in verdicts if right], [v.confidence for v, right in verdicts if not right]),
+    }
+
+
+def reliability(pairs: list[tuple[float, bool]], *, bins: int = 10) -> tuple[float, list[tuple[float, float, int]]]:
+    """Expected calibration error and per-bin (mean confidence, accuracy, count) of (confidence, right) pairs."""
+    table, error = [], 0.0
+    for b in range(bins):
+        chosen = [(c, r) for c, r in pairs if b / bins <= c < (b + 1) / bins or (b == bins - 1 and c == 1.0)]
+        if chosen:
+            confidence = sum(c for c, _ in chosen) / len(chosen)
+            accuracy = sum(r for _, r in chosen) / len(chosen)
+            table.append((confidence, accuracy, len(chosen)))
+            error += len(chosen) / len(pairs) * abs(confidence - accuracy)
+    return error, table
+
+
+def auroc(positives: list[float], negatives: list[float]) -> float | None:
+    """The chance that a right reply's confidence exceeds a wrong one's (ties count half); None without both."""
+    if not positives or not negatives:
+        return None
+    wins = sum((p > n) + 0.5 * (p == n) for p in positives for n in negatives)
+    return wins / (len(positives) * len(negatives))
 
 
 def format_comparison(reports: dict[str, Report], *, source: str, count: int) -> str:
-    """One set's reports (e.g. lexical only and fused), measure by measure, then the last one's top confusions.
-
-    Each measure is a heading with one line per report beneath it, so the report fits 80 columns.
-    """
-    names = list(reports)
-    rows = [
-        ("in-scope top-1 accuracy", "in_scope_accuracy"),
-        ("out-of-scope recall", "oos_recall"),
-        ("out-of-scope precision", "oos_precision"),
-        ("false-rejection rate", "false_rejection"),
-    ]
-    name_width = max(len(name) for name in names) + 2
-    lines = textwrap.wrap(f"Routing evaluation on {count} labelled messages ({source})", REPORT_WIDTH,
-                          subsequent_indent="  ", break_on_hyphens=False)
-    for label, field in rows:
-        lines.append(f"  {label}")
-        lines += [f"    {name:<{name_width}}{getattr(reports[name], field).describe()}" for name in names]
-    last = reports[names[-1]]
+    """One set's reports, one block per router (fits 80 columns), then the last one's top confusions."""
+    lines = [f"Routing evaluation on {count} labelled messages", f"  ({source})"]
+    for name, report in reports.items():
+        lines.append(f"{name}:")
+        for label, field in ROWS:
+            rate = getattr(report, field)
+            if rate is not None:
+                lines.append(f"  {label:<24}{rate.describe().strip()}")
+        if report.calibration_error is not None:
+            auc = "n/a" if report.auroc is None else f"{report.auroc:.3f}"
+            lines.append(f"  {'calibration error (ECE)':<24}{report.calibration_error:.3f}   AUROC right vs wrong {auc}")
+    last = reports[list(reports)[-1]]
     if last.confusions:
-        lines.append(f"Top confusions, {names[-1]} (expected -> got: count):")
+        lines.append(f"Top confusions, {list(reports)[-1]} (expected -> got: count):")
         lines += [f"  {expected} -> {got}: {n}" for expected, got, n in last.confusions]
     return "\n".join(lines)
+
+
+ROWS = [
+    ("in-scope top-1 accuracy", "in_scope_accuracy"),
+    ("out-of-scope recall", "oos_recall"),
+    ("out-of-scope precision", "oos_precision"),
+    ("false-rejection rate", "false_rejection"),
+    ("replies with choices", "choice_rate"),
+    ("confidently wrong", "confidently_wrong"),
+]

@@ -50,6 +50,8 @@ class Route:
     candidates: tuple[Candidate, ...]
     # Intents close enough to the chosen one to offer as "did you mean".
     alternatives: tuple[str, ...] = ()
+    # The learnt head's doubt: the likeliest intent is too unlikely for a full card.
+    unsure: bool = False
 
     @property
     def ambiguous(self) -> bool:

@@ -8,6 +8,5 @@ base's words, and says when a message asks nothing. It imports nothing from Slac
 """
 
 from evalbot.understanding.reading import Reading, Understanding, understand
-from evalbot.understanding.routes import route_understood
 
-__all__ = ["Reading", "Understanding", "route_understood", "understand"]
+__all__ = ["Reading", "Understanding", "understand"]

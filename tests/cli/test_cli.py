@@ -162,16 +162,20 @@ def test_python_dash_m_matches_console_script():
     assert json.loads(a)["intent"] == json.loads(b)["intent"] == "equity-negotiation"
 
 
-def test_eval_reports_lexical_and_fused_side_by_side(tmp_path):
-    """`eval FILE` accepts `intents` lists, and shows lexical-only and fused columns with intervals."""
+def test_eval_reports_lexical_and_learnt_side_by_side(tmp_path):
+    """`eval FILE` accepts `intents` lists, and shows the lexical-only and learnt routers with intervals."""
     labelled = tmp_path / "set.yaml"
     labelled.write_text("- {text: how do I pitch the eval budget to the board, intents: [board-pitch, eval-budget]}\n"
                         "- {text: best pizza in town, intents: [out-of-scope]}\n")
     result = evalbot("eval", str(labelled))
     out = result.stdout.decode()
     assert result.returncode == 0
-    assert "lexical only" in out and "fused (lexical + semantic)" in out
+    assert "lexical only:" in out and "learnt head (MiniLM + lexical shortcuts):" in out
     assert "100.0%  (1/1; 95% CI" in out  # the board question counts as right under either accepted id
+    for figure in ("replies with choices", "confidently wrong", "calibration error (ECE)", "AUROC right vs wrong"):
+        assert figure in out
+    assert "cross-validated on" in out  # how the shipped head was chosen
+    assert max(len(line) for line in out.splitlines()) <= 80
 
 
 def test_eval_with_an_unknown_intent_exits_2_naming_it(tmp_path):
@@ -184,8 +188,8 @@ def test_eval_with_an_unknown_intent_exits_2_naming_it(tmp_path):
     assert b"Traceback" not in result.stderr
 
 
-def test_eval_by_default_reports_the_dev_set_and_the_wild_test_half():
-    """With no FILE, both sets are reported, each with both columns."""
+def test_eval_by_default_reports_the_dev_set_the_wild_test_half_and_the_near_misses():
+    """With no FILE, the three sets are reported, each for both routers."""
     out = evalbot("eval").stdout.decode()
-    assert "dev set" in out and "wild set, test half" in out
-    assert out.count("fused (lexical + semantic)") >= 4  # two column headers and two confusion headings
+    assert "dev set" in out and "wild set, test half" in out and "held-out near misses" in out
+    assert out.count("learnt head (MiniLM + lexical shortcuts):") == 3

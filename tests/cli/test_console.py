@@ -100,7 +100,7 @@ def test_ask_leads_with_the_point_asked_about_then_a_rule():
 
 def test_ask_json_carries_the_lead_the_more_key_and_the_offer():
     """`ask --json`: the reply's lead, its More key and offer; the blocks show the lead with More and Run buttons."""
-    payload = json.loads(evalbot("ask", "--json", "cfo wants me to justify the 2M eval budget").stdout)
+    payload = json.loads(evalbot("ask", "--json", "is a 2M eval budget normal for a mid-size company?").stdout)
     reply = payload["reply"]
     assert payload["intent"] == "eval-budget" and reply["more"].startswith("eval-budget#")
     assert [offer["command"] for offer in reply["offers"]] == ["roi cost=2M"]

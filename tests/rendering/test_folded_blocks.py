@@ -11,10 +11,10 @@ def _buttons(blocks: list[dict]) -> list[dict]:
 
 def test_folded_answer_shows_the_lead_more_and_the_offer(brain):
     """Folded: header, the lead, then More and "Run roi cost=2M" in one row; the rest and Related wait."""
-    reply = brain.answer("cfo wants me to justify the 2M eval budget")
+    reply = brain.answer("is a 2M eval budget normal for a mid-size company?")
     blocks = render_blocks(reply)
     assert [b["type"] for b in blocks] == ["header", "section", "actions", "context"]
-    assert "$2M eval team" in blocks[1]["text"]["text"]
+    assert "$1.2M-2M+" in blocks[1]["text"]["text"]
     more, run = _buttons(blocks)
     assert (more["action_id"], more["value"], more["text"]["text"]) == (MORE_ACTION, reply.more, "More")
     assert (run["action_id"], run["value"], run["text"]["text"]) == (f"{OFFER_ACTION}:0", "roi cost=2M",
@@ -25,7 +25,7 @@ def test_folded_answer_shows_the_lead_more_and_the_offer(brain):
 
 def test_unfolded_answer_shows_everything_after_a_divider(brain):
     """Unfolded: the lead, a divider, the rest of the card, the offer, Related buttons; no More button."""
-    reply = brain.answer_more(brain.answer("cfo wants me to justify the 2M eval budget").more)
+    reply = brain.answer_more(brain.answer("is a 2M eval budget normal for a mid-size company?").more)
     blocks = render_blocks(reply)
     assert blocks[2]["type"] == "divider"
     assert "What the guide does not give" in json.dumps(blocks)

@@ -8,9 +8,9 @@ from evalbot.rendering.plain_text import RULE, render_text
 
 def test_lead_then_try_then_rule_then_the_rest(brain):
     """The budget question prints its lead, `Try: roi cost=2M`, a rule, then the card, in that order."""
-    text = render_text(brain.answer("cfo wants me to justify the 2M eval budget"), width=100)
+    text = render_text(brain.answer("is a 2M eval budget normal for a mid-size company?"), width=100)
     lead, rule, rest = text.partition(RULE * 60)
-    assert rule and "$2M eval team" in lead and "Try: roi cost=2M (still needed: benefit" in lead
+    assert rule and "$1.2M-2M+" in lead and "Try: roi cost=2M (still needed: benefit" in lead
     assert "What the guide does not give:" in rest and "Related: " in rest
     assert "*" not in text and "`" not in text
 
@@ -23,7 +23,7 @@ def test_answers_without_a_lead_have_no_rule(brain):
 @pytest.mark.parametrize("width", [40, 60, 100])
 def test_every_line_fits_the_width(brain, width):
     """Lead, Try line, rule, sections and Related all wrap to the width given."""
-    text = render_text(brain.answer("cfo wants me to justify the 2M eval budget"), width=width)
+    text = render_text(brain.answer("is a 2M eval budget normal for a mid-size company?"), width=width)
     assert max(len(line) for line in text.splitlines()) <= width
 
 

@@ -9,6 +9,7 @@ import yaml
 
 from evalbot.core.reply import OUT_OF_SCOPE
 from evalbot.knowledge_base.loader import load_knowledge
+from evalbot.routing.evaluation import load_labelled
 from evalbot.routing.normalise import normalise
 
 WILD_DIR = Path(__file__).with_name("wild")
@@ -160,5 +161,8 @@ def test_test_half_never_reaches_the_router_or_its_training(records, brain):
     assert learnt and all(item.split == "train" for item in learnt)
     assert len(learnt) == sum(record["split"] == "train" for record in records)
     assert not test_half & {normalise(item.text) for item in learnt}
-    assert not test_half & set(brain.router.semantic.texts)
+    written = Path(__file__).parent / "written"
+    taught = {normalise(item.text) for path in written.glob("*.yaml") for item in load_labelled(path)}
+    assert taught, "the written training questions are missing"
+    assert not test_half & taught
     assert not test_half & set(brain.matcher.phrasing_texts)

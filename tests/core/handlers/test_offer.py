@@ -7,7 +7,7 @@ from evalbot.core.handlers.offer import calculation_offers, offers_of_command
 
 def test_budget_question_offers_roi_with_the_stated_budget(brain):
     """"justify the 2M eval budget": the budget card, plus `roi cost=2M` and what ROI still needs."""
-    reply = brain.answer("cfo wants me to justify the 2M eval budget")
+    reply = brain.answer("is a 2M eval budget normal for a mid-size company?")
     assert reply.intent == "eval-budget"
     [offer] = reply.offers
     assert offer.command == "roi cost=2M"
@@ -16,14 +16,14 @@ def test_budget_question_offers_roi_with_the_stated_budget(brain):
 
 def test_the_offer_survives_unfolding(brain):
     """The More key carries the offer, so the unfolded answer still offers the same calculation."""
-    folded = brain.answer("cfo wants me to justify the 2M eval budget")
+    folded = brain.answer("is a 2M eval budget normal for a mid-size company?")
     assert brain.answer_more(folded.more).offers == folded.offers
 
 
 @pytest.mark.parametrize(
     ("text", "command"),
     [
-        ("cfo wants me to justify the 2M eval budget", "roi cost=2M"),
+        ("is a 2M eval budget normal for a mid-size company?", "roi cost=2M"),
         ("how do i sell a 500k upfront build to the cfo", "npv upfront=500K"),
         ("making the case for growing the team from 8 to 15", "team-cost current=8 target=15"),
         ("we spend 2 million a year on evals", 'roi cost="2 million"'),

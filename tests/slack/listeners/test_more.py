@@ -59,7 +59,7 @@ def test_a_stale_more_button_gets_a_clear_answer(deliver, fake_slack):
 
 def test_run_offer_answers_the_calculation_below(deliver, fake_slack):
     """"Run roi cost=2M" under a DM answer posts the ROI reply, which asks for the benefit, in the DM."""
-    deliver(event_callback(direct_message("cfo wants me to justify the 2M eval budget")))
+    deliver(event_callback(direct_message("is a 2M eval budget normal for a mid-size company?")))
     [post] = fake_slack.wait_for("chat.postMessage")
     run = _buttons(post["blocks"])[f"{OFFER_ACTION}:0"]
     assert run["value"] == "roi cost=2M"

@@ -1,0 +1,118 @@
+"""Training the intent head offline: data, cross-validated settings, and the final fit.
+
+Training data: the knowledge base's phrasings (negative cards' count as out of scope),
+the written training questions (`tests/routing/written/`) and the wild set's TRAIN half.
+The wild set's test half and the dev set are never read here.
+
+The settings a user feels are chosen by 5-fold cross-validation on the real questions
+alone (each fold's real questions are predicted by a head fitted without them): the
+out-of-scope bias, the temperature that makes probabilities honest, and the doubt
+threshold below which a reply offers choices instead of a card.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from evalbot.core.reply import OUT_OF_SCOPE
+from evalbot.knowledge_base.loader import KnowledgeBase
+from evalbot.knowledge_base.models import NegativeCard
+from evalbot.routing.evaluation import Labelled
+from evalbot.training.choosing import choose_bias, choose_temperature, choose_unsure, held_out_figures
+from evalbot.training.fitting import fit_softmax, soft_targets
+from evalbot.routing.head.model import IntentHead
+from evalbot.routing.router import kind_factors
+
+FOLDS = 5
+
+
+@dataclass(frozen=True, kw_only=True)
+class HeadSettings:
+    """What the fit itself needs (chosen by cross-validation on the wild training half; see scripts/train-router)."""
+
+    scale: float = 10.0
+    l2: float = 1e-3
+    steps: int = 300
+    real_weight: float = 3.0
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrainingItem:
+    text: str
+    intents: tuple[str, ...]
+    real: bool  # a real question from the wild set's training half
+
+
+def training_items(knowledge: KnowledgeBase, *, written: list[Labelled], wild_train: list[Labelled]) -> list[TrainingItem]:
+    """Every labelled message the head learns from, with labels outside the knowledge base dropped."""
+    if any(item.split != "train" for item in wild_train):
+        raise ValueError("only the wild set's training half may teach the router")
+    known = {entry.id for entry in knowledge.routable()} | {OUT_OF_SCOPE}
+    items = []
+    for entry in knowledge.entries.values():
+        label = OUT_OF_SCOPE if isinstance(entry, NegativeCard) else entry.id
+        items += [TrainingItem(text=text, intents=(label,), real=False) for text in entry.examples]
+    for source, real in ((written, False), (wild_train, True)):
+        for item in source:
+            intents = tuple(intent for intent in item.intents if intent in known)
+            if intents:
+                items.append(TrainingItem(text=item.text, intents=intents, real=real))
+    return items
+
+
+def classes_of(items: list[TrainingItem]) -> list[str]:
+    """Out of scope first, then every intent that has a training message, sorted."""
+    return [OUT_OF_SCOPE, *sorted({intent for item in items for intent in item.intents} - {OUT_OF_SCOPE})]
+
+
+def _fit(features: np.ndarray, items: list[TrainingItem], classes: list[str], settings: HeadSettings):
+    weights = np.array([settings.real_weight if item.real else 1.0 for item in items], dtype=np.float32)
+    targets = soft_targets([item.intents for item in items], classes)
+    return fit_softmax(features * settings.scale, targets, sample_weights=weights, l2=settings.l2, steps=settings.steps)
+
+
+def held_out_logits(features: np.ndarray, items: list[TrainingItem], classes: list[str], settings: HeadSettings,
+                    *, folds: int = FOLDS) -> tuple[np.ndarray, np.ndarray]:
+    """Logits of each real question from a head fitted without its fold; returns (row indices, logits).
+
+    The logits carry the router's kind factors (see `kind_factors`), so the settings chosen on
+    them are chosen for what the router will really compute.
+    """
+    real = np.flatnonzero([item.real for item in items])
+    rows, logits = [], []
+    for fold in range(folds):
+        held = real[fold::folds]
+        keep = np.setdiff1d(np.arange(len(items)), held)
+        w, b = _fit(features[keep], [items[i] for i in keep], classes, settings)
+        rows.append(held)
+        logits.append(features[held] * settings.scale @ w + b)
+    return np.concatenate(rows), np.concatenate(logits)
+
+
+def with_kind_factors(logits: np.ndarray, asks: list[str], classes: list[str], answer_kinds: dict[str, str]) -> np.ndarray:
+    """The logits as the router scales them: log NOT_ASKED_FOR added where a kind of answer was not asked for."""
+    return logits + np.log(np.stack([kind_factors(ask, tuple(classes), answer_kinds) for ask in asks]))
+
+
+def train_head(features: np.ndarray, items: list[TrainingItem], *, asks: list[str], answer_kinds: dict[str, str],
+               settings: HeadSettings = HeadSettings(), reads: str) -> IntentHead:
+    """Choose the bias, temperature and doubt threshold by cross-validation, then fit on everything.
+
+    Args:
+        features: one message vector per item.
+        asks: each item's ask (what `understand` found), for the router's kind factors.
+        answer_kinds: the matcher's kind of answer per checklist, template and calculator id.
+    """
+    classes = classes_of(items)
+    rows, logits = held_out_logits(features, items, classes, settings)
+    logits = with_kind_factors(logits, [asks[i] for i in rows], classes, answer_kinds)
+    accepted = [items[i].intents for i in rows]
+    bias = choose_bias(logits, accepted, classes)
+    temperature = choose_temperature(logits, accepted, classes, bias=bias)
+    unsure_below = choose_unsure(logits, accepted, classes, bias=bias, temperature=temperature)
+    facts = held_out_figures(logits, accepted, classes, bias=bias, temperature=temperature, unsure_below=unsure_below)
+    facts |= {"reads": reads, "training_messages": len(items), "real_training_messages": int(sum(i.real for i in items)),
+              "settings": vars(settings)}
+    w, b = _fit(features, items, classes, settings)
+    return IntentHead(classes=tuple(classes), weights=w, biases=b, scale=settings.scale, temperature=temperature,
+                      out_of_scope_bias=bias, unsure_below=unsure_below, facts=facts)
