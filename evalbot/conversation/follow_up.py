@@ -71,11 +71,16 @@ def _picked(brain: Brain, entry: Entry, state: ConversationState) -> Reply:
     return brain.answer_intent(entry.id)
 
 
+_BARE_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
+
+
 def numbered_pick(normal: str, offered: list[str], brain: Brain) -> Entry | None:
-    """A bare number ("2") after a reply that offered numbered choices."""
-    if normal.isdigit() and 1 <= int(normal) <= len(offered):
-        return brain.knowledge.get(offered[int(normal) - 1])
-    return None
+    """A bare number or ordinal ("2", "first") after a reply that offered numbered choices."""
+    words = normal.replace("#", " ").split()
+    if len(words) != 1:
+        return None
+    number = int(words[0]) if words[0].isdigit() else _BARE_ORDINALS.get(words[0], 0)
+    return brain.knowledge.get(offered[number - 1]) if 1 <= number <= len(offered) else None
 
 
 def _new_question(stripped: str, normal: str, route: Route | None, state: ConversationState) -> bool:

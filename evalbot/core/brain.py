@@ -8,7 +8,7 @@ from evalbot.core.handlers.catalogue import answer_catalogue
 from evalbot.core.handlers.checklist import answer_checklist
 from evalbot.core.handlers.clarify import answer_unsure
 from evalbot.core.handlers.common import choices
-from evalbot.core.handlers.out_of_scope import answer_out_of_scope
+from evalbot.core.handlers.out_of_scope import answer_in_english, answer_out_of_scope
 from evalbot.core.handlers.smalltalk import answer_help, answer_smalltalk
 from evalbot.core.handlers.template import answer_template
 from evalbot.core.handlers.lead import parse_more_key
@@ -34,6 +34,7 @@ from evalbot.routing.names import resolve_name
 from evalbot.routing.normalise import normalise, strip_slack
 from evalbot.core.route_message import route_understood
 from evalbot.understanding import understand
+from evalbot.understanding.language import in_another_language
 
 # Slack caps message text at 40,000 characters; anything longer is cut before routing.
 MAX_INPUT_CHARS = 40_000
@@ -132,6 +133,8 @@ class Brain:
         command = self._command(stripped)
         if command is not None:
             return self._run(command)
+        if in_another_language(stripped):
+            return answer_in_english()
         route = self.route(text)
         if route is None:
             return answer_help(self.knowledge, confidence=NOT_A_QUESTION_CONFIDENCE)

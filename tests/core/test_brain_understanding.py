@@ -71,3 +71,18 @@ def test_a_long_post_whose_ask_says_little_falls_back_on_the_story(brain):
 def test_ordinary_words_no_longer_collide_with_our_vocabulary(brain, text, wrong):
     """"sure", a build's CI, a bare "headcount", going into management, and doubt about a role."""
     assert brain.answer(text).intent != wrong
+
+
+@pytest.mark.parametrize("text", ["¿Cómo presento el presupuesto de evaluación a la junta?",
+                                  "Wie überzeuge ich den Vorstand von unserem Eval-Budget?"])
+def test_a_question_in_another_language_is_told_evalbot_answers_in_english(brain, text):
+    """Not "not something I cover": a plain line that evalbot answers in English, with an example."""
+    reply = brain.answer(text)
+    assert reply.intent == "out-of-scope" and reply.title == "I answer in English"
+    assert "ask again in English" in reply.sections[0].text
+
+
+@pytest.mark.parametrize("text", ["Good catch, thanks!", "perfect, that helped a lot, thank you"])
+def test_a_thank_you_inside_a_longer_line_is_smalltalk(brain, text):
+    """Thanks wrapped in a remark is still thanks, not a question."""
+    assert brain.answer(text).intent == "thanks"

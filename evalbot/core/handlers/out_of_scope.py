@@ -30,3 +30,15 @@ def answer_out_of_scope(
         sections=sections,
         did_you_mean=suggestions,
     )
+
+
+def answer_in_english() -> Reply:
+    """A message in another language: say plainly that evalbot answers in English, with an example."""
+    return Reply(
+        intent=OUT_OF_SCOPE,
+        kind=ReplyKind.OUT_OF_SCOPE,
+        confidence=1.0,
+        title="I answer in English",
+        sections=[Section(text="I can only read and answer questions in English. Could you ask again in English? "
+                               "For example: `how do I pitch the eval budget to the board?`")],
+    )
