@@ -11,7 +11,7 @@ from evalbot.core.handlers.common import choices
 from evalbot.core.handlers.out_of_scope import answer_in_english, answer_out_of_scope
 from evalbot.core.handlers.smalltalk import answer_help, answer_smalltalk
 from evalbot.core.handlers.template import answer_template
-from evalbot.core.handlers.lead import parse_more_key
+from evalbot.core.handlers.lead import blend_relevance, parse_more_key
 from evalbot.core.handlers.offer import calculation_offers, offers_of_command
 from evalbot.core.handlers.topic import answer_topic, topic_lead
 from evalbot.core.reply import InputProblem, Reply, ReplyKind, Section
@@ -111,7 +111,10 @@ class Brain:
             return problem_reply(e)
 
     def _relevance(self, question: str, passages: list[str]) -> list[float]:
-        return self.matcher.similarities(normalise(question), [normalise(passage) for passage in passages])
+        """How well each passage answers `question`: shared words, plus shared meaning (see `blend_relevance`)."""
+        question, passages = normalise(question), [normalise(passage) for passage in passages]
+        return blend_relevance(self.matcher.similarities(question, passages),
+                               self.router.meaning_similarities(question, passages))
 
     def command_of(self, text: str) -> Command | None:
         """The explicit command `text` gives (`roi cost=2M`, `checklist equity`, a tool named with inputs), or None.
@@ -145,10 +148,12 @@ class Brain:
         if route.out_of_scope:
             nearest = [c.intent for c in route.candidates if c.score >= self.matcher.thresholds.suggest]
             return answer_out_of_scope(knowledge=self.knowledge, nearest=nearest, confidence=route.confidence)
-        if route.unsure:
-            return answer_unsure(route, knowledge=self.knowledge)
         entry = self.knowledge.get(route.intent)
         assert entry is not None, route.intent
+        # A calculator with the asker's own figures answers with them (naming any it could not use), even when
+        # the router is torn between calculators: the figures make the reply checkable, unlike a wrong card.
+        if route.unsure and not (isinstance(entry, CalculatorCard) and any(c.isdigit() for c in stripped)):
+            return answer_unsure(route, knowledge=self.knowledge)
         reply = self._dispatch(entry, args={}, text=stripped, confidence=route.confidence)
         if route.ambiguous:
             reply = reply.model_copy(update={"did_you_mean": choices(list(route.alternatives), self.knowledge, limit=3)})

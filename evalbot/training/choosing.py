@@ -26,13 +26,16 @@ def _probabilities(logits: np.ndarray, classes: list[str], *, bias: float, tempe
     return softmax(shifted / temperature)
 
 
-def _verdicts(probabilities: np.ndarray, accepted: list[tuple[str, ...]], classes: list[str]):
+def _verdicts(probabilities: np.ndarray, accepted: list[tuple[str, ...]], classes: list[str],
+              families: np.ndarray | None = None):
+    """Right or not, truly out of scope, said out of scope, and the top class's family share (see family_matrix)."""
     top = probabilities.argmax(axis=1)
     chosen = [classes[i] for i in top]
     right = np.array([c in a for c, a in zip(chosen, accepted)])
     out = np.array([OUT_OF_SCOPE in a for a in accepted])
     said_out = np.array([c == OUT_OF_SCOPE for c in chosen])
-    return right, out, said_out, probabilities.max(axis=1)
+    shares = probabilities @ families if families is not None else probabilities
+    return right, out, said_out, shares[np.arange(len(top)), top]
 
 
 def choose_bias(logits: np.ndarray, accepted: list[tuple[str, ...]], classes: list[str]) -> float:
@@ -52,18 +55,18 @@ def choose_temperature(logits: np.ndarray, accepted: list[tuple[str, ...]], clas
 
 
 def choose_unsure(logits: np.ndarray, accepted: list[tuple[str, ...]], classes: list[str], *, bias: float,
-                  temperature: float) -> float:
+                  temperature: float, families: np.ndarray) -> float:
     _, _, said_out, confidence = _verdicts(_probabilities(logits, classes, bias=bias, temperature=temperature),
-                                           accepted, classes)
+                                           accepted, classes, families)
     fitting = [t for t in UNSURE_CANDIDATES if ((~said_out) & (confidence < t)).mean() <= CHOICE_BUDGET]
     return float(max(fitting))
 
 
 def held_out_figures(logits: np.ndarray, accepted: list[tuple[str, ...]], classes: list[str], *, bias: float,
-                     temperature: float, unsure_below: float) -> dict:
+                     temperature: float, unsure_below: float, families: np.ndarray) -> dict:
     """The cross-validated figures `evalbot eval` prints beside its own measurements."""
     right, out, said_out, confidence = _verdicts(
-        _probabilities(logits, classes, bias=bias, temperature=temperature), accepted, classes)
+        _probabilities(logits, classes, bias=bias, temperature=temperature), accepted, classes, families)
     unsure = (~said_out) & (confidence < unsure_below)
     card = (~said_out) & ~unsure
     return {

@@ -21,7 +21,8 @@ from evalbot.routing.evaluation import Labelled
 from evalbot.training.choosing import choose_bias, choose_temperature, choose_unsure, held_out_figures
 from evalbot.training.fitting import fit_softmax, soft_targets
 from evalbot.routing.head.model import IntentHead
-from evalbot.routing.router import kind_factors
+from evalbot.routing.matcher import Matcher
+from evalbot.routing.router import family_matrix, kind_factors, lexical_evidence
 
 FOLDS = 5
 
@@ -75,8 +76,7 @@ def held_out_logits(features: np.ndarray, items: list[TrainingItem], classes: li
                     *, folds: int = FOLDS) -> tuple[np.ndarray, np.ndarray]:
     """Logits of each real question from a head fitted without its fold; returns (row indices, logits).
 
-    The logits carry the router's kind factors (see `kind_factors`), so the settings chosen on
-    them are chosen for what the router will really compute.
+    The caller adds what the router adds (`as_routed`) before choosing settings on them.
     """
     real = np.flatnonzero([item.real for item in items])
     rows, logits = [], []
@@ -89,28 +89,33 @@ def held_out_logits(features: np.ndarray, items: list[TrainingItem], classes: li
     return np.concatenate(rows), np.concatenate(logits)
 
 
-def with_kind_factors(logits: np.ndarray, asks: list[str], classes: list[str], answer_kinds: dict[str, str]) -> np.ndarray:
-    """The logits as the router scales them: log NOT_ASKED_FOR added where a kind of answer was not asked for."""
-    return logits + np.log(np.stack([kind_factors(ask, tuple(classes), answer_kinds) for ask in asks]))
+def as_routed(logits: np.ndarray, asks: list[str], classes: list[str], matcher: Matcher) -> np.ndarray:
+    """The logits as the router sees them: the kind factors and the lexical matcher's evidence added."""
+    kinds = np.log(np.stack([kind_factors(ask, tuple(classes), matcher.answer_kinds) for ask in asks]))
+    lexical = np.stack([lexical_evidence(matcher, ask, tuple(classes)) for ask in asks])
+    return logits + kinds + lexical
 
 
-def train_head(features: np.ndarray, items: list[TrainingItem], *, asks: list[str], answer_kinds: dict[str, str],
-               settings: HeadSettings = HeadSettings(), reads: str) -> IntentHead:
+def train_head(features: np.ndarray, items: list[TrainingItem], *, asks: list[str], knowledge: KnowledgeBase,
+               matcher: Matcher, settings: HeadSettings = HeadSettings(), reads: str) -> IntentHead:
     """Choose the bias, temperature and doubt threshold by cross-validation, then fit on everything.
 
     Args:
         features: one message vector per item.
         asks: each item's ask (what `understand` found), for the router's kind factors.
-        answer_kinds: the matcher's kind of answer per checklist, template and calculator id.
+        knowledge: the entries, for the families whose shares decide doubt.
+        matcher: the lexical matcher (its kinds of answer and its evidence).
     """
     classes = classes_of(items)
     rows, logits = held_out_logits(features, items, classes, settings)
-    logits = with_kind_factors(logits, [asks[i] for i in rows], classes, answer_kinds)
+    logits = as_routed(logits, [asks[i] for i in rows], classes, matcher)
     accepted = [items[i].intents for i in rows]
     bias = choose_bias(logits, accepted, classes)
     temperature = choose_temperature(logits, accepted, classes, bias=bias)
-    unsure_below = choose_unsure(logits, accepted, classes, bias=bias, temperature=temperature)
-    facts = held_out_figures(logits, accepted, classes, bias=bias, temperature=temperature, unsure_below=unsure_below)
+    families = family_matrix(tuple(classes), knowledge)
+    unsure_below = choose_unsure(logits, accepted, classes, bias=bias, temperature=temperature, families=families)
+    facts = held_out_figures(logits, accepted, classes, bias=bias, temperature=temperature, unsure_below=unsure_below,
+                             families=families)
     facts |= {"reads": reads, "training_messages": len(items), "real_training_messages": int(sum(i.real for i in items)),
               "settings": vars(settings)}
     w, b = _fit(features, items, classes, settings)

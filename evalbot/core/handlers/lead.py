@@ -1,8 +1,11 @@
 """What a topic answer leads with: the key points that answer the question asked, or its summary.
 
-Points are ranked by the matcher's own similarity (IDF-weighted cosine) to the question.
-A point leads only when it fits the question clearly better than the summary does,
-so a general question ("equity negotiation tips") still opens with the overview.
+Points are ranked by how well they answer the question: the matcher's own similarity
+(IDF-weighted cosine of shared words) plus shared meaning (the router's sentence encoder),
+so "what should I ask for on vesting?" finds the faster-vesting lever and "gross or net
+salary?" the point that the guide gives no pay figures. A point leads only when it fits
+the question clearly better than the summary does, so a general question ("any tips on
+what to look out for?") still opens with the overview.
 """
 
 import re
@@ -18,9 +21,18 @@ MAX_LEAD_POINTS = 3
 MIN_POINT_SCORE = 0.06
 # A second or third point leads too when it scores at least this share of the best one.
 RELATIVE_SCORE = 0.5
+# Meaning counts above this cosine (MiniLM's unrelated sentences sit around 0.0-0.3), at this weight,
+# so a point sharing no word with the question needs a cosine of about 0.42 to reach MIN_POINT_SCORE.
+MEANING_FLOOR = 0.3
+MEANING_WEIGHT = 0.5
 _FIGURE = re.compile(r"\d")
 _KEY_SEPARATOR = "#"
 _BULLET_CHARS = len("• \n")  # what showing a point as a bullet line adds to it
+
+
+def blend_relevance(lexical: Sequence[float], meaning: Sequence[float]) -> list[float]:
+    """Shared words, plus MEANING_WEIGHT times how far shared meaning rises above MEANING_FLOOR."""
+    return [word + MEANING_WEIGHT * max(0.0, sense - MEANING_FLOOR) for word, sense in zip(lexical, meaning)]
 
 
 def lead_points(points: Sequence[str], *, scores: Sequence[float], summary_score: float) -> tuple[int, ...]:

@@ -42,11 +42,17 @@ class IntentHead:
     unsure_below: float
     facts: dict
 
+    def logits(self, vector: np.ndarray) -> np.ndarray:
+        """The fitted logits for one feature vector (or a matrix of them), before the bias and temperature."""
+        return (vector * self.scale) @ self.weights + self.biases
+
     def probabilities(self, vector: np.ndarray) -> np.ndarray:
         """Probabilities over `classes` for one feature vector (or a matrix of them, one per row)."""
-        logits = (vector * self.scale) @ self.weights + self.biases
-        logits = logits + self._bias_row()
-        return softmax(logits / self.temperature)
+        return self.finish(self.logits(vector))
+
+    def finish(self, logits: np.ndarray) -> np.ndarray:
+        """Probabilities from logits (with any evidence added): the out-of-scope bias, the temperature, softmax."""
+        return softmax((logits + self._bias_row()) / self.temperature)
 
     def extended(self, prototypes: dict[str, np.ndarray]) -> "IntentHead":
         """This head with a class added per prototype (the unit mean vector of a new entry's phrasings).
