@@ -112,9 +112,11 @@ class Brain:
 
     def _relevance(self, question: str, passages: list[str]) -> list[float]:
         """How well each passage answers `question`: shared words, plus shared meaning (see `blend_relevance`)."""
+        # Meaning is read from the ask (already encoded to route it), not from a long post's story.
+        ask = understand(question, speller=self.matcher.speller).ask or normalise(question)
         question, passages = normalise(question), [normalise(passage) for passage in passages]
         return blend_relevance(self.matcher.similarities(question, passages),
-                               self.router.meaning_similarities(question, passages))
+                               self.router.meaning_similarities(ask, passages))
 
     def command_of(self, text: str) -> Command | None:
         """The explicit command `text` gives (`roi cost=2M`, `checklist equity`, a tool named with inputs), or None.

@@ -187,7 +187,7 @@ def format_comparison(reports: dict[str, Report], *, source: str, count: int) ->
         lines.append(f"{name}:")
         for label, field in ROWS:
             rate = getattr(report, field)
-            if rate is not None:
+            if rate is not None and rate.total:
                 lines.append(f"  {label:<24}{rate.describe().strip()}")
         if report.calibration_error is not None:
             auc = "n/a" if report.auroc is None else f"{report.auroc:.3f}"

@@ -120,3 +120,15 @@ def test_an_overlay_entry_the_head_never_saw_is_routed_by_its_phrasings(brain):
     assert router.route(ask, whole=ask).intent == "salary-bands"
     weather = normalise("whats the weather in berlin")
     assert router.route(weather, whole=weather).intent == OUT_OF_SCOPE
+
+
+def test_the_encoder_keeps_recent_vectors_and_forgets_old_ones():
+    """A text encoded again comes from the recent cache (same vector); the cache stays bounded."""
+    from evalbot.routing.encoder import onnx_encoder
+
+    encoder = Encoder()
+    first = encoder.encode(["how do i pitch the board"])[0]
+    assert np.array_equal(encoder.encode(["how do i pitch the board"])[0], first)
+    encoder.encode([f"message number {n}" for n in range(onnx_encoder.RECENT + 5)])
+    assert len(encoder._recent) == onnx_encoder.RECENT
+    assert "how do i pitch the board" not in encoder._recent

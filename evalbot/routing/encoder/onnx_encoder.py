@@ -4,6 +4,8 @@ The graph in `model/encoder.onnx` is the whole all-MiniLM-L6-v2 transformer with
 pooling and normalisation inside it, quantised to int8 (`scripts/build-encoder`).
 """
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +15,9 @@ from tokenizers import Tokenizer
 MODEL_DIR = Path(__file__).resolve().parent / "model"
 # The source model was trained on at most 256 word pieces (sentence-transformers' max_seq_length).
 MAX_PIECES = 256
+# Vectors of this many recent texts are kept: answering a message encodes its ask to route it and
+# again to pick the lead point, and a follow-up routes its message twice.
+RECENT = 256
 
 
 class Encoder:
@@ -30,7 +35,12 @@ class Encoder:
         self.threads = threads
         self._load()
 
+    def _start_cache(self) -> None:
+        self._recent: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+
     def _load(self) -> None:
+        self._start_cache()
         self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=MAX_PIECES)
         self._tokenizer.no_padding()
@@ -52,8 +62,18 @@ class Encoder:
         """One unit-length float32 row per text, each run on its own (no padding to the longest)."""
         out = np.zeros((len(texts), self.dims), dtype=np.float32)
         for row, text in enumerate(texts):
-            encoding = self._tokenizer.encode(text)
-            ids = np.asarray([encoding.ids], dtype=np.int64)
-            feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
-            out[row] = self._session.run(None, feeds)[0][0]
+            with self._lock:
+                known = self._recent.get(text)
+            if known is None:
+                known = self._run(text)
+                with self._lock:
+                    self._recent[text] = known
+                    while len(self._recent) > RECENT:
+                        self._recent.popitem(last=False)
+            out[row] = known
         return out
+
+    def _run(self, text: str) -> np.ndarray:
+        ids = np.asarray([self._tokenizer.encode(text).ids], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
+        return self._session.run(None, feeds)[0][0]
