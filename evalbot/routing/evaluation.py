@@ -1,6 +1,7 @@
 """Routing self-evaluation: accuracy and out-of-scope detection on a labelled set, with Wilson intervals."""
 
 import json
+import textwrap
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -180,9 +181,13 @@ def auroc(positives: list[float], negatives: list[float]) -> float | None:
     return wins / (len(positives) * len(negatives))
 
 
+REPORT_WIDTH = 80  # the report reads in an 80-column terminal, and in a CI log
+
+
 def format_comparison(reports: dict[str, Report], *, source: str, count: int) -> str:
     """One set's reports, one block per router (fits 80 columns), then the last one's top confusions."""
-    lines = [f"Routing evaluation on {count} labelled messages", f"  ({source})"]
+    lines = textwrap.wrap(f"Routing evaluation on {count} labelled messages ({source})", REPORT_WIDTH,
+                          subsequent_indent="  ", break_on_hyphens=False)
     for name, report in reports.items():
         lines.append(f"{name}:")
         for label, field in ROWS:
