@@ -42,7 +42,7 @@ def run_eval(args: argparse.Namespace, settings: Settings) -> int:
     for index, (source, items) in enumerate(sets):
         reports = {
             "lexical only": evaluate(items, lambda text: verdict(lexical.answer(text))),
-            "learnt head (MiniLM + lexical shortcuts)": evaluate(items, lambda text: verdict(brain.answer(text))),
+            "learnt router": evaluate(items, lambda text: verdict(brain.answer(text))),
         }
         print(("\n" if index else "") + format_comparison(reports, source=source, count=len(items)))
     print("\n" + describe_head(brain.router.head))

@@ -170,7 +170,7 @@ def test_eval_reports_lexical_and_learnt_side_by_side(tmp_path):
     result = evalbot("eval", str(labelled))
     out = result.stdout.decode()
     assert result.returncode == 0
-    assert "lexical only:" in out and "learnt head (MiniLM + lexical shortcuts):" in out
+    assert "lexical only:" in out and "learnt router:" in out
     assert "100.0%  (1/1; 95% CI" in out  # the board question counts as right under either accepted id
     for figure in ("replies with choices", "confidently wrong", "calibration error (ECE)", "AUROC right vs wrong"):
         assert figure in out
@@ -192,4 +192,4 @@ def test_eval_by_default_reports_the_dev_set_the_wild_test_half_and_the_near_mis
     """With no FILE, the three sets are reported, each for both routers."""
     out = evalbot("eval").stdout.decode()
     assert "dev set" in out and "wild set, test half" in out and "held-out near misses" in out
-    assert out.count("learnt head (MiniLM + lexical shortcuts):") == 3
+    assert out.count("learnt router:") == 3

@@ -56,7 +56,7 @@ def test_counts_are_summed_over_both_workers(server, fake_slack_server, metrics_
     sent = 0
     with ThreadPoolExecutor(8) as pool:
         for _ in range(15):  # until each worker has acknowledged deliveries (the kernel picks who accepts)
-            bodies = [event_callback(mention("how do I pitch the eval budget?", channel=CHANNEL,
+            bodies = [event_callback(mention("how do I pitch the eval budget to the board?", channel=CHANNEL,
                                              ts=f"1700001{sent + n:03d}.000100"), event_id=f"EvMetrics{sent + n}")
                       for n in range(16)]
             assert {status for status, _, _ in pool.map(server.post, bodies)} == {200}
