@@ -5,9 +5,13 @@ Fernet (from `cryptography`): AES-128-CBC with an HMAC-SHA256, so a row changed 
 without the key does not open. `EVALBOT_TOKEN_KEY` holds one key, or several separated by
 commas for a rotation: the first seals, any of them opens, and at start every stored token
 is sealed again with the first (`seal_stored_tokens`), plain ones from before included.
+A key is best made by `Fernet.generate_key()`; any other value is taken as a passphrase,
+and the key is derived from it (PBKDF2-HMAC-SHA256), the same on every host.
 """
 
+import base64
 import copy
+import hashlib
 import logging
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -22,21 +26,34 @@ TOKEN_FIELDS = ("bot_token", "bot_refresh_token", "user_token", "user_refresh_to
 # Every Fernet token starts with its version byte 0x80 and a timestamp's high zero bytes.
 _SEALED_PREFIX = "gAAAAA"
 MAKE_A_KEY = "python -c 'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'"
+# Fixed, so every host derives the same key from a passphrase; the passphrase is the secret.
+_PASSPHRASE_SALT = b"evalbot EVALBOT_TOKEN_KEY v1"
+_PASSPHRASE_ROUNDS = 200_000
+
+
+def fernet_for(key: str) -> Fernet:
+    """The Fernet of one entry of EVALBOT_TOKEN_KEY: a Fernet key as it is, a passphrase through PBKDF2."""
+    try:
+        return Fernet(key.encode())
+    except ValueError:
+        log.warning("EVALBOT_TOKEN_KEY holds a passphrase, not a Fernet key: a key is derived from it "
+                    "(a generated key is stronger; see docs/operations.md)")
+        derived = hashlib.pbkdf2_hmac("sha256", key.encode(), _PASSPHRASE_SALT, _PASSPHRASE_ROUNDS)
+        return Fernet(base64.urlsafe_b64encode(derived))
 
 
 class TokenCipher:
     """Seals and opens tokens with the keys of `EVALBOT_TOKEN_KEY` (the first seals; any opens).
 
     Raises:
-        ConfigError: a key is not a Fernet key (32 url-safe base64-encoded bytes).
+        ConfigError: EVALBOT_TOKEN_KEY holds no key at all (only commas and spaces).
     """
 
     def __init__(self, *, keys: str):
-        try:
-            self._fernet = MultiFernet([Fernet(key.strip().encode()) for key in keys.split(",") if key.strip()])
-        except ValueError as e:  # also no key at all: MultiFernet refuses an empty list
-            raise ConfigError(f"EVALBOT_TOKEN_KEY is not a Fernet key (32 url-safe base64 bytes); make one with: "
-                              f"{MAKE_A_KEY}") from e
+        entries = [key.strip() for key in keys.split(",") if key.strip()]
+        if not entries:
+            raise ConfigError(f"EVALBOT_TOKEN_KEY holds no key; make one with: {MAKE_A_KEY}")
+        self._fernet = MultiFernet([fernet_for(key) for key in entries])
 
     def seal(self, token: str) -> str:
         return self._fernet.encrypt(token.encode()).decode()

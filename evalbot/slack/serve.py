@@ -9,7 +9,7 @@ from evalbot.config import Settings
 from evalbot.core.brain import Brain
 from evalbot.errors import ConfigError
 from evalbot.logs import configure_logging, secrets_of
-from evalbot.slack.sealed_tokens import MAKE_A_KEY, TokenCipher
+from evalbot.slack.sealed_tokens import MAKE_A_KEY
 
 log = logging.getLogger(__name__)
 DEFAULT_WORKERS = 2
@@ -31,7 +31,8 @@ def check_settings(settings: Settings, *, http: bool) -> None:
     if bool(settings.slack_client_id) != bool(settings.slack_client_secret):
         missing.append("SLACK_CLIENT_SECRET" if settings.slack_client_id else "SLACK_CLIENT_ID")
     if settings.evalbot_token_key:
-        TokenCipher(keys=settings.evalbot_token_key)  # a malformed key: its own clear line
+        if not settings.evalbot_token_key.replace(",", "").strip():
+            raise ConfigError(f"EVALBOT_TOKEN_KEY holds no key; make one with: {MAKE_A_KEY}")
     elif settings.slack_client_id:
         missing.append("EVALBOT_TOKEN_KEY (it encrypts stored Slack tokens; make one with "
                        f"{MAKE_A_KEY})")

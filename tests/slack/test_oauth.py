@@ -370,3 +370,23 @@ def test_a_rotation_reseals_with_the_new_key_and_the_old_one_can_then_go(setting
     after = _stored_tokens(sqlite_store)
     assert all(Fernet(new.encode()).decrypt(t.encode()).decode() == TEAMS["T0ALPHA1"] for t in after)
     assert set(after).isdisjoint(before)
+
+
+def test_a_passphrase_as_token_key_seals_too_and_every_host_derives_the_same_key(settings, brain, sqlite_store):
+    """EVALBOT_TOKEN_KEY="correct horse battery staple" (not a Fernet key): tokens are sealed with a key derived
+    from it, which another process with the same passphrase opens, and another passphrase does not."""
+    from evalbot.errors import ConfigError
+
+    phrase = settings.model_copy(update={"evalbot_token_key": "correct horse battery staple"})
+    first = oauth_app(phrase, brain, sqlite_store)
+    first.installation_store.save(Installation(app_id="A0EVALBOT", team_id="T0ALPHA1", user_id="U0ADMIN1",
+                                               bot_token=TEAMS["T0ALPHA1"], bot_user_id=BOT_USER, bot_id="BALPHA"))
+    drain(first)
+    assert not [t for t in _stored_tokens(sqlite_store) if t.startswith("xox")]
+    again = oauth_app(phrase, brain, sqlite_store)
+    try:
+        assert again.installation_store.find_bot(enterprise_id=None, team_id="T0ALPHA1").bot_token == TEAMS["T0ALPHA1"]
+    finally:
+        drain(again)
+    with pytest.raises(ConfigError, match="EVALBOT_TOKEN_KEY does not open"):
+        oauth_app(settings.model_copy(update={"evalbot_token_key": "another passphrase"}), brain, sqlite_store)
