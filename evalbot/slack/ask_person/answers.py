@@ -24,6 +24,7 @@ from evalbot.slack.outbox.faults import FaultLog
 log = logging.getLogger(__name__)
 STORE_DOWN = 503
 REPLY_CHANNEL = "evalbot_expert_reply_channel"  # context key: where the kept reply goes
+BROADCAST = "thread_broadcast"
 
 
 def expert_reply(event: object, deps: Deps, *, bot_user_id: str | None) -> dict | None:
@@ -33,7 +34,9 @@ def expert_reply(event: object, deps: Deps, *, bot_user_id: str | None) -> dict 
     thread = event.get("thread_ts")
     if not isinstance(thread, str) or thread == event.get("ts"):
         return None
-    return event if from_a_person(event, bot_user_id=bot_user_id) else None
+    # A reply the expert also sent to the channel ("Also send to #channel") is a reply like any other.
+    plain = {k: v for k, v in event.items() if k != "subtype"} if event.get("subtype") == BROADCAST else event
+    return event if from_a_person(plain, bot_user_id=bot_user_id) else None
 
 
 class KeepExpertAnswer(Middleware):

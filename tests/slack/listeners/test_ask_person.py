@@ -143,6 +143,14 @@ def test_only_a_persons_reply_in_the_hand_off_thread_goes_back(deliver, fake_sla
     assert len(fake_slack.calls_to("chat.postMessage")) == 3
 
 
+def test_a_reply_also_sent_to_the_channel_goes_back(deliver, fake_slack):
+    """An expert's reply with "Also send to #channel" (subtype thread_broadcast) is relayed like any reply."""
+    ask_and_hand_off(deliver, fake_slack)
+    deliver(event_callback(expert_reply("Acme, see procurement.", subtype="thread_broadcast"), event_id="EvBroadcast"))
+    back = fake_slack.wait_for("chat.postMessage", 4)[3]
+    assert back["channel"] == ASKED_IN and "<@U0EXPERT1>" in back["text"]
+
+
 def test_a_retried_expert_reply_goes_back_once(deliver, fake_slack):
     """Slack's retry of the expert's reply (same event id) is not posted again."""
     ask_and_hand_off(deliver, fake_slack)
