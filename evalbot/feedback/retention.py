@@ -1,4 +1,5 @@
-"""How long questions and votes are kept (EVALBOT_RETENTION_DAYS); expired conversations and OAuth states go too."""
+"""How long questions, votes and Ask-a-person hand-offs are kept (EVALBOT_RETENTION_DAYS); expired conversations
+and OAuth states go too."""
 
 import contextlib
 import logging
@@ -9,7 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, delete
 
-from evalbot.store.schema import conversations, questions, slack_oauth_states, votes
+from evalbot.store.schema import conversations, expert_answers, handoffs, questions, slack_oauth_states, votes
 
 log = logging.getLogger(__name__)
 DAY = 86_400.0
@@ -44,6 +45,9 @@ class Retention:
             counts = {
                 "questions": connection.execute(delete(questions).where(questions.c.asked_at < cutoff)).rowcount,
                 "votes": connection.execute(delete(votes).where(votes.c.voted_at < cutoff)).rowcount,
+                "expert_answers": connection.execute(
+                    delete(expert_answers).where(expert_answers.c.answered_at < cutoff)).rowcount,
+                "handoffs": connection.execute(delete(handoffs).where(handoffs.c.asked_at < cutoff)).rowcount,
                 "conversations": connection.execute(
                     delete(conversations).where(conversations.c.expires_at <= now)).rowcount,
                 "oauth_states": connection.execute(

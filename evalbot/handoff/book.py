@@ -9,7 +9,6 @@ from sqlalchemy import Connection, Engine, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from evalbot.feedback.privacy import scrub
-from evalbot.feedback.retention import DAY
 from evalbot.store.schema import expert_answers, handoffs
 
 
@@ -39,15 +38,16 @@ class ExpertAnswer(BaseModel):
 class HandoffBook:
     """The hand-offs of the state store.
 
+    Retention (`EVALBOT_RETENTION_DAYS`) deletes old hand-offs and answers with the questions
+    (`evalbot.feedback.retention`).
+
     Args:
         engine: the state store's engine.
-        retention_days: hand-offs and answers older than this are deleted (EVALBOT_RETENTION_DAYS).
         clock: wall-clock seconds; tests pass a fake.
     """
 
-    def __init__(self, *, engine: Engine, retention_days: int, clock: Callable[[], float] = time.time):
+    def __init__(self, *, engine: Engine, clock: Callable[[], float] = time.time):
         self.engine = engine
-        self.retention_days = retention_days
         self._clock = clock
 
     def open(self, *, offer_key: str, team_id: str | None, asker: str | None, question: str,
@@ -59,7 +59,6 @@ class HandoffBook:
                "experts_channel": experts_channel, "asked_at": now}
         try:
             with self.engine.begin() as connection:
-                self._purge(connection, now)
                 return connection.execute(insert(handoffs).returning(handoffs.c.id), row).scalar_one()
         except IntegrityError:
             return None
@@ -91,11 +90,6 @@ class HandoffBook:
             "handoff_id": handoff.id, "team_id": handoff.team_id, "expert": expert, "answer": scrub(answer),
             "answered_at": self._clock(),
         })
-
-    def _purge(self, connection: Connection, now: float) -> None:
-        cutoff = now - self.retention_days * DAY
-        connection.execute(delete(expert_answers).where(expert_answers.c.answered_at < cutoff))
-        connection.execute(delete(handoffs).where(handoffs.c.asked_at < cutoff))
 
 
 def answers_since(connection: Connection, since: float, *, teams: Iterable[str] | None = None) -> list[ExpertAnswer]:

@@ -120,8 +120,7 @@ def build_app(
         conversations=conversations or SqlConversations(engine=store.engine),
         channels=channel_rules if channel_rules is not None else settings.channel_rules(),
         experts_channel=settings.evalbot_experts_channel,
-        handoffs=HandoffBook(engine=store.engine, retention_days=settings.evalbot_retention_days)
-        if settings.evalbot_experts_channel else None,
+        handoffs=HandoffBook(engine=store.engine) if settings.evalbot_experts_channel else None,
     )
     app = EvalbotApp(
         deps=deps,

@@ -82,6 +82,7 @@ def test_retention_purges_expired_conversations_and_oauth_states(any_store, cloc
     assert Retention(engine=any_store.engine, days=90, clock=clock).purge()["oauth_states"] == 0  # still usable
     clock.now += 601
     later = Retention(engine=any_store.engine, days=90, clock=clock)
-    assert later.purge() == {"questions": 0, "votes": 0, "conversations": 1, "oauth_states": 3}
+    assert later.purge() == {"questions": 0, "votes": 0, "expert_answers": 0, "handoffs": 0, "conversations": 1,
+                             "oauth_states": 3}
     with any_store.engine.connect() as connection:
         assert connection.execute(select(slack_oauth_states)).all() == []
