@@ -15,6 +15,7 @@ COPY evalbot/ evalbot/
 COPY knowledge/ knowledge/
 COPY tests/routing/devset.yaml tests/routing/devset.yaml
 COPY tests/routing/wild/wild.yaml tests/routing/wild/wild.yaml
+COPY tests/routing/near-misses.yaml tests/routing/near-misses.yaml
 RUN pip install --no-cache-dir . \
     && useradd --system --create-home --home-dir /var/lib/evalbot evalbot
 COPY scripts/docker-entrypoint /usr/local/bin/docker-entrypoint

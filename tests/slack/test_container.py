@@ -44,6 +44,18 @@ def test_every_file_the_dockerfile_copies_exists():
     assert [source for source in sources if not (ROOT / source).exists()] == []
 
 
+def test_the_dockerfile_copies_what_the_wheel_needs():
+    """Everything pyproject.toml builds into the wheel (the package, README, force-included data) is copied."""
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    copied = [Path(source) for op, args in dockerfile_instructions() if op == "COPY" for source in args.split()[:-1]]
+    needed = [Path(p) for p in project["tool"]["hatch"]["build"]["targets"]["wheel"]["force-include"]]
+    needed += [Path(project["project"]["readme"]), Path("evalbot"), Path("pyproject.toml")]
+    missing = [p for p in needed if not any(p == c or c in p.parents for c in copied)]
+    assert missing == []
+
+
 def test_dockerfile_runs_the_entrypoint_serving_http():
     """The image's default command is the entry point with `serve --http`, as a non-root user."""
     instructions = dict(dockerfile_instructions())
