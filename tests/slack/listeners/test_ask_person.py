@@ -1,6 +1,8 @@
 """Ask a person through the real Bolt app and the fake Web API: question -> experts channel -> expert's reply
 -> asker's thread -> `evalbot report`."""
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -10,6 +12,7 @@ import pytest
 from slack_fakes import BOT_ID, TEAM, block_actions, event_callback, mention, slash_command
 from slack_harness import Deliver, make_app
 
+from evalbot.feedback.present import as_csv, as_text
 from evalbot.feedback.report import build_report
 from evalbot.feedback.service import Feedback
 from evalbot.rendering.feedback import FEEDBACK_ACTION
@@ -243,13 +246,17 @@ def test_when_the_experts_channel_refuses_the_clicker_is_told_and_may_retry(deli
 
 
 def test_report_lists_expert_answers_per_workspace(deliver, fake_slack, with_experts):
-    """build_report's expert_answers follow --team like the rest of the report."""
+    """build_report's expert_answers follow --team like the rest of the report, in text and CSV too."""
     ask_and_hand_off(deliver, fake_slack)
     deliver(event_callback(expert_reply("Acme."), event_id="EvTeam"))
     fake_slack.wait_for("chat.postMessage", 4)
     engine = deliver.app.deps.store.engine
     assert [a.expert for a in build_report(engine, days=1, teams=[TEAM]).expert_answers] == ["U0EXPERT1"]
     assert build_report(engine, days=1, teams=["T0OTHER"]).expert_answers == []
+    report = build_report(engine, days=1)
+    assert "Acme." in as_text(report) and "answered by U0EXPERT1" in as_text(report)
+    [row] = [r for r in csv.DictReader(io.StringIO(as_csv(report))) if r["section"] == "expert_answer"]
+    assert row["text"] == OUT_OF_SCOPE and row["answer"] == "Acme." and row["expert"] == "U0EXPERT1"
 
 
 def test_forget_deletes_what_a_person_asked_or_answered(deliver, fake_slack, with_experts, tmp_path):

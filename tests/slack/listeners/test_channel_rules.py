@@ -59,6 +59,15 @@ def test_all_channel_answers_a_follow_up_in_the_thread_with_its_context(deliver,
     assert "5.0x" in json.dumps(posts[1]["blocks"])
 
 
+def test_a_message_without_channel_type_is_read_by_its_channel_id(deliver, fake_slack):
+    """An event lacking `channel_type` still counts as a channel message when its id is a channel's."""
+    event = channel_message("equity", channel=ALL, ts="1700000250.000100")
+    del event["channel_type"]
+    deliver(event_callback(event, event_id="EvNoType"))
+    [post] = fake_slack.wait_for("chat.postMessage")
+    assert post["channel"] == ALL
+
+
 def test_private_all_channel_is_answered_too(deliver, fake_slack):
     """`message.groups` deliveries (private channels, channel_type `group`) follow the same rule."""
     deliver(event_callback(channel_message("equity", channel=PRIVATE_ALL, ts="1700000300.000100",

@@ -12,10 +12,19 @@ from evalbot.slack.deps import deps_of
 from evalbot.slack.filters import from_a_person, mentions
 
 
+def in_a_channel(event: dict) -> bool:
+    """A public or private channel's message (`message.channels`, `message.groups`), not a DM or group DM."""
+    kind = event.get("channel_type")
+    if kind is not None:
+        return kind in ("channel", "group")
+    channel = event.get("channel")
+    return isinstance(channel, str) and channel[:1] in ("C", "G")  # an event without its channel_type
+
+
 def channel_message_asked(body: dict, context) -> Asked | None:
     """The question a person's message in an `all` channel asks; None anywhere else, and for mentions."""
     event = body.get("event")
-    if not isinstance(event, dict) or event.get("channel_type") not in ("channel", "group"):
+    if not isinstance(event, dict) or not in_a_channel(event):
         return None
     bot = context.get("bot_user_id")
     if not from_a_person(event, bot_user_id=bot) or mentions(event, bot):
