@@ -75,3 +75,15 @@ def test_serve_stops_before_listening_on_a_bad_mode(tmp_path, fake_slack_server)
     assert done.returncode == 2
     [line] = done.stderr.strip().splitlines()
     assert str(path) in line and "C0456DEF" in line and "sometimes" in line
+
+
+@pytest.mark.parametrize("text, code, says", [
+    ("channels: {C0123ABC: all}\n", 0, "channel rules OK: 1 channel(s)"),
+    ("channels: {C0123ABC: loud}\n", 1, "C0123ABC has mode 'loud'"),
+], ids=["good", "bad"])
+def test_check_validates_the_rules_file_before_a_deploy(tmp_path, text, code, says):
+    """`evalbot check` reports what `serve` would refuse, with the knowledge base's problems."""
+    env = clean_env(tmp_path, EVALBOT_CHANNELS=str(rules(tmp_path, text)))
+    done = subprocess.run([sys.executable, "-m", "evalbot", "check"], env=env, cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == code and says in done.stdout
