@@ -1,6 +1,6 @@
 """Fitting a multinomial logistic regression with numpy alone (full-batch Adam, L2 penalty).
 
-Deterministic: the same data gives the same weights, so `scripts/train-router` rebuilds
+Repeatable: the same data gives the same weights up to float rounding, so `scripts/train-router` rebuilds
 the shipped head exactly. Targets are soft: a question that several intents answer
 spreads its mass over them, most on the first (the best fit).
 """
