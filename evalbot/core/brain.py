@@ -11,9 +11,9 @@ from evalbot.core.handlers.common import choices
 from evalbot.core.handlers.out_of_scope import answer_in_english, answer_out_of_scope
 from evalbot.core.handlers.smalltalk import answer_help, answer_smalltalk
 from evalbot.core.handlers.template import answer_template
-from evalbot.core.handlers.lead import blend_relevance, parse_more_key
+from evalbot.core.handlers.lead import LEAD_CHARS, blend_relevance, lead_points, parse_more_key
 from evalbot.core.handlers.offer import calculation_offers, offers_of_command
-from evalbot.core.handlers.topic import answer_topic, topic_lead
+from evalbot.core.handlers.topic import answer_topic, topic_lead, with_second_topic
 from evalbot.core.reply import InputProblem, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.inputs.pairs import split_pairs
@@ -40,6 +40,11 @@ from evalbot.understanding.language import in_another_language
 MAX_INPUT_CHARS = 40_000
 # Confidence reported when a sentence is answered as a calculation because it states all its inputs.
 CALCULATION_CONFIDENCE = 0.9
+# Another likely topic (at least this probability) whose best point fits the question at least this
+# well, relative to the lead's best point, adds that point to the lead: "salary and vesting" touches both
+# the negotiation card and the equity card.
+SECOND_TOPIC_MIN = 0.03
+SECOND_TOPIC_RELEVANCE = 0.8
 # Confidence of the help offered for a message that asks nothing ("test", "5"): a guess at what they want.
 NOT_A_QUESTION_CONFIDENCE = 0.5
 
@@ -157,8 +162,33 @@ class Brain:
         if route.unsure and not (isinstance(entry, CalculatorCard) and any(c.isdigit() for c in stripped)):
             return answer_unsure(route, knowledge=self.knowledge)
         reply = self._dispatch(entry, args={}, text=stripped, confidence=route.confidence)
+        reply = self._touching_two_topics(reply, route, stripped)
         if route.ambiguous:
             reply = reply.model_copy(update={"did_you_mean": choices(list(route.alternatives), self.knowledge, limit=3)})
+        return reply
+
+    def _touching_two_topics(self, reply: Reply, route: Route, question: str) -> Reply:
+        """A led topic answer, plus the best point of another likely topic when the question touches it too.
+
+        Another topic among the next candidates qualifies when it holds at least SECOND_TOPIC_MIN of
+        the probability, has a point that answers the question better than its own summary (the test
+        a lead passes), and that point fits at least SECOND_TOPIC_RELEVANCE as well as the lead does.
+        """
+        first = self.knowledge.get(reply.intent)
+        # Only a specific question (its lead is points, not the summary) can touch a second card's point.
+        if reply.kind is not ReplyKind.TOPIC or not reply.lead or not isinstance(first, Topic) \
+                or reply.lead == first.summary.strip():
+            return reply
+        best_first = max(self._relevance(question, first.points))
+        for candidate in route.candidates[1:3]:
+            second = self.knowledge.get(candidate.intent)
+            if not isinstance(second, Topic) or candidate.score < SECOND_TOPIC_MIN:
+                continue
+            scores = self._relevance(question, [second.summary, *second.points])
+            lead = lead_points(second.points, scores=scores[1:], summary_score=scores[0])
+            if lead and scores[1 + lead[0]] >= SECOND_TOPIC_RELEVANCE * best_first:
+                joined = with_second_topic(reply, second, point=second.points[lead[0]])
+                return joined if len(joined.lead) <= LEAD_CHARS else reply
         return reply
 
     def _command(self, stripped: str) -> Command | None:

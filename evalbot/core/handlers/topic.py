@@ -4,7 +4,7 @@ from collections.abc import Callable, Sequence
 
 from evalbot.core.handlers.common import bullets, choices, citation
 from evalbot.core.handlers.lead import lead_points, more_key
-from evalbot.core.reply import Offer, Reply, ReplyKind, Section
+from evalbot.core.reply import Choice, Offer, Reply, ReplyKind, Section
 from evalbot.errors import CommandError
 from evalbot.knowledge_base.loader import KnowledgeBase
 from evalbot.knowledge_base.models import Topic
@@ -73,3 +73,15 @@ def _reply(topic: Topic, knowledge: KnowledgeBase, confidence: float, **fields: 
         related=choices(topic.related, knowledge),
         **fields,
     )
+
+
+def with_second_topic(reply: Reply, second: Topic, *, point: str) -> Reply:
+    """A topic answer whose question touches a second card: that card's best point joins the lead, cited.
+
+    The second card is not unfolded; its title is offered first among the related choices.
+    """
+    lead = f"{reply.lead}\n\n*Also, from {second.title}:*\n{bullets([point])}"
+    cited = f"{reply.citation}; and {'; '.join(second.sources)}" if reply.citation else citation(second)
+    related = [c for c in reply.related if c.intent != second.id]
+    return reply.model_copy(update={"lead": lead, "citation": cited,
+                                    "related": [Choice(intent=second.id, label=second.title), *related]})
