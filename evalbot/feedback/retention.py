@@ -39,8 +39,6 @@ class Retention:
         """Delete everything past retention now (in the caller's transaction, if given); how many rows per table."""
         now = self._clock()
         cutoff = now - self.days * DAY
-        # slack_sdk keeps a state's expiry as a naive UTC datetime.
-        states_expired = datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
         with contextlib.nullcontext(connection) if connection is not None else self.engine.begin() as connection:
             counts = {
                 "questions": connection.execute(delete(questions).where(questions.c.asked_at < cutoff)).rowcount,
@@ -48,14 +46,29 @@ class Retention:
                 "expert_answers": connection.execute(
                     delete(expert_answers).where(expert_answers.c.answered_at < cutoff)).rowcount,
                 "handoffs": connection.execute(delete(handoffs).where(handoffs.c.asked_at < cutoff)).rowcount,
-                "conversations": connection.execute(
-                    delete(conversations).where(conversations.c.expires_at <= now)).rowcount,
-                "oauth_states": connection.execute(
-                    delete(slack_oauth_states).where(slack_oauth_states.c.expire_at < states_expired)).rowcount,
+                **self._expired(connection, now),
             }
         if any(counts.values()):
             log.info("retention purge", extra={"retention_days": self.days, **counts})
         return counts
+
+    def purge_expired(self) -> dict[str, int]:
+        """Delete only conversations and OAuth states past their expiry (cheap: run every few seconds)."""
+        with self.engine.begin() as connection:
+            counts = self._expired(connection, self._clock())
+        if any(counts.values()):
+            log.info("expired rows purged", extra=counts)
+        return counts
+
+    @staticmethod
+    def _expired(connection: Connection, now: float) -> dict[str, int]:
+        # slack_sdk keeps a state's expiry as a naive UTC datetime.
+        states_expired = datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
+        return {
+            "conversations": connection.execute(delete(conversations).where(conversations.c.expires_at <= now)).rowcount,
+            "oauth_states": connection.execute(
+                delete(slack_oauth_states).where(slack_oauth_states.c.expire_at < states_expired)).rowcount,
+        }
 
     def maybe_purge(self, *, connection: Connection | None = None) -> None:
         """Purge if this process has not done so within the last hour."""

@@ -100,7 +100,8 @@ def build_app(
     def chores() -> None:
         seen.write_back_if_replaced()
         if retention is not None:
-            retention.maybe_purge()
+            retention.purge_expired()  # install states and conversations: every few seconds
+            retention.maybe_purge()  # everything past EVALBOT_RETENTION_DAYS: hourly
 
     deps = Deps(
         brain=brain,

@@ -1,6 +1,8 @@
 """`forget`: one person's questions, votes, their question copied into others' votes, their conversations
 and their answers not yet sent all go, each counted; nobody else's rows change. SQLite and PostgreSQL."""
 
+import time
+
 import pytest
 from sqlalchemy import select
 
@@ -86,3 +88,23 @@ def test_retention_purges_expired_conversations_and_oauth_states(any_store, cloc
                              "oauth_states": 3}
     with any_store.engine.connect() as connection:
         assert connection.execute(select(slack_oauth_states)).all() == []
+
+
+def test_expired_install_states_and_conversations_go_within_seconds_not_hourly(any_store, clock):
+    """`purge_expired` (the sender's housekeeping, every few seconds) deletes only what expired."""
+    from datetime import datetime, timedelta
+
+    from evalbot.feedback.retention import Retention
+    from evalbot.store.schema import slack_oauth_states
+
+    clock.now = time.time()
+    later = datetime.utcfromtimestamp(clock.now) + timedelta(minutes=5)
+    with any_store.engine.begin() as connection:
+        connection.execute(slack_oauth_states.insert(), [{"state": "old", "expire_at": datetime(2020, 1, 1)},
+                                                         {"state": "live", "expire_at": later}])
+    SqlConversations(engine=any_store.engine, ttl_seconds=60, clock=lambda: clock.now - 120).save("k-old", {})
+    SqlConversations(engine=any_store.engine, ttl_seconds=60, clock=clock).save("k-live", {})
+    assert Retention(engine=any_store.engine, days=90, clock=clock).purge_expired() == {"conversations": 1,
+                                                                                      "oauth_states": 1}
+    assert _texts(any_store, slack_oauth_states.c.state) == ["live"]
+    assert _texts(any_store, conversations.c.key) == ["k-live"]
