@@ -79,29 +79,39 @@ def test_a_write_that_loses_a_race_rolls_back_its_claim_and_is_answered_on_the_s
     assert count(app, delivery_claims) == 1 and count(app, outbox) == 1
 
 
-def test_a_full_disk_refuses_deliveries_logs_once_and_each_retry_is_answered_once(app, deliver, fake_slack, caplog):
-    store = app.deps.store
+def test_a_full_disk_refuses_deliveries_logs_once_and_each_retry_is_answered_once(settings, brain, fake_slack,
+                                                                                    caplog):
+    store = settings.open_store()
     pages = store.run(lambda c: c.execute(text("PRAGMA page_count")).scalar_one())
+    disk = {"full": True}
 
+    # Installed before the app's threads start, and switched rather than removed: SQLAlchemy's listener
+    # list must not change while the sender's thread connects.
     @event.listens_for(store.engine, "connect")
     def full_disk(dbapi_connection, _record):
-        dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
+        if disk["full"]:
+            dbapi_connection.execute(f"PRAGMA max_page_count={pages}")
 
     store.engine.dispose()
-    bodies = [event_callback(mention(f"budget question {n}", ts=f"1700000{n:03d}.1"), event_id=f"EvFull{n}")
-              for n in range(40)]
-    with caplog.at_level(logging.ERROR):
-        first = [deliver(body, wait=False).status for body in bodies]
-    assert set(first) == {200, 503} and first.count(503) >= 20
-    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
-    assert len(errors) == 1 and "disk is full" in errors[0].getMessage()
+    app = make_app(settings, brain, store=store)
+    deliver = Deliver(app)
+    try:
+        bodies = [event_callback(mention(f"budget question {n}", ts=f"1700000{n:03d}.1"), event_id=f"EvFull{n}")
+                  for n in range(40)]
+        with caplog.at_level(logging.ERROR):
+            first = [deliver(body, wait=False).status for body in bodies]
+        assert set(first) == {200, 503} and first.count(503) >= 20
+        errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+        assert len(errors) == 1 and "disk is full" in errors[0].getMessage()
 
-    event.remove(store.engine, "connect", full_disk)
-    store.engine.dispose()  # space freed
-    retried = [deliver(body, headers={"x-slack-retry-num": "1"}, wait=False).status for body in bodies]
-    assert retried == [200] * 40
-    posted = fake_slack.wait_posted(40, timeout=20)
-    assert sorted(post["thread_ts"] for post in posted) == sorted(f"1700000{n:03d}.1" for n in range(40))
+        disk["full"] = False
+        store.engine.dispose()  # space freed
+        retried = [deliver(body, headers={"x-slack-retry-num": "1"}, wait=False).status for body in bodies]
+        assert retried == [200] * 40
+        posted = fake_slack.wait_posted(40, timeout=20)
+        assert sorted(post["thread_ts"] for post in posted) == sorted(f"1700000{n:03d}.1" for n in range(40))
+    finally:
+        drain(app)
 
 
 def test_the_question_log_is_kept_with_the_answer_or_not_at_all(settings, brain, fake_slack, monkeypatch):
