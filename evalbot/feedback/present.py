@@ -26,7 +26,8 @@ def as_text(report: Report) -> str:
 
 
 def as_json(report: Report) -> str:
-    return json.dumps(report.model_dump(), ensure_ascii=False, indent=2) + "\n"
+    """The report's fields; `workspaces` repeats `teams` (Slack's team ids) under the name people use."""
+    return json.dumps({**report.model_dump(), "workspaces": report.teams}, ensure_ascii=False, indent=2) + "\n"
 
 
 def as_csv(report: Report) -> str:

@@ -140,7 +140,8 @@ def test_the_cli_report_takes_team_and_refuses_a_malformed_one(two_workspaces, m
     monkeypatch.delenv("EVALBOT_DATABASE_URL", raising=False)
     assert main(["report", "--json", "--days", "36500", "--team", "T2"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["teams"] == ["T2"] and "bluebird" in json.dumps(data) and "salary" not in json.dumps(data)
+    assert data["teams"] == data["workspaces"] == ["T2"]
+    assert "bluebird" in json.dumps(data) and "salary" not in json.dumps(data)
     assert main(["report", "--team", "beta"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and "--team" in error and "T012AB3CD" in error
