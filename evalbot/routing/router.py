@@ -8,6 +8,7 @@ the head's doubt threshold the route is marked unsure, so the reply offers choic
 """
 
 import copy
+import threading
 from functools import cached_property
 
 import numpy as np
@@ -105,11 +106,29 @@ class Router:
         self.matcher = Matcher(knowledge=knowledge, thresholds=thresholds)
         self._encoder = encoder
         self._passages: dict[str, np.ndarray] = {}
-        self.head = self._with_new_entries(head or IntentHead.load(), knowledge)
+        shipped = head or IntentHead.load()
+        # Entries the head never saw (an overlay's) become prototype classes on first use, not here:
+        # the server's master process builds the router and must not run the encoder before it forks.
+        self._new_entries = {entry.id: tuple(entry.examples) for entry in knowledge.routable()
+                             if entry.id not in shipped.classes and entry.examples}
+        self._head = None if self._new_entries else shipped
+        self._shipped = shipped
+        self._lock = threading.Lock()
         self.fused = fused
-        self.families = family_matrix(self.head.classes, knowledge)
+        classes = (*shipped.classes, *self._new_entries)
+        self.families = family_matrix(classes, knowledge)
         known = {entry.id for entry in knowledge.routable()} | {OUT_OF_SCOPE}
-        self._usable = np.array([name in known for name in self.head.classes])
+        self._usable = np.array([name in known for name in classes])
+
+    @property
+    def head(self) -> IntentHead:
+        """The shipped head, with a prototype class for each routable entry it was not trained on."""
+        with self._lock:
+            if self._head is None:
+                prototypes = {name: self.encoder.encode([normalise(text) for text in examples]).mean(axis=0)
+                              for name, examples in self._new_entries.items()}
+                self._head = self._shipped.extended(prototypes)
+            return self._head
 
     def meaning_similarities(self, text: str, passages: list[str]) -> list[float]:
         """Cosine of normalised `text` to each normalised passage (a topic's summary and points).
@@ -123,13 +142,6 @@ class Router:
             self._passages.update(zip(missing, self.encoder.encode(missing)))
         return [float(self._passages[passage] @ query) for passage in passages]
 
-    def _with_new_entries(self, head: IntentHead, knowledge: KnowledgeBase) -> IntentHead:
-        """The head, with a prototype class for each routable entry it was not trained on (an overlay's)."""
-        new = [entry for entry in knowledge.routable() if entry.id not in head.classes and entry.examples]
-        prototypes = {entry.id: self.encoder.encode([normalise(text) for text in entry.examples]).mean(axis=0)
-                      for entry in new}
-        return head.extended(prototypes)
-
     @cached_property
     def encoder(self) -> Encoder:
         return self._encoder or Encoder()
@@ -137,7 +149,12 @@ class Router:
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
         state.pop("encoder", None)  # the session is rebuilt on first use, never pickled
+        state.pop("_lock")
         return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.Lock()
 
     def lexical_only(self) -> "Router":
         """A copy of this router that decides on the lexical matcher alone (for side-by-side evaluation)."""

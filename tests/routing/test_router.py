@@ -132,3 +132,27 @@ def test_the_encoder_keeps_recent_vectors_and_forgets_old_ones():
     encoder.encode([f"message number {n}" for n in range(onnx_encoder.RECENT + 5)])
     assert len(encoder._recent) == onnx_encoder.RECENT
     assert "how do i pitch the board" not in encoder._recent
+
+
+FORKING_SERVER = """
+import os, sys
+from evalbot.core.brain import Brain
+brain = Brain.load()
+assert "onnxruntime" not in sys.modules, "the master must not load onnxruntime before it forks"
+pid = os.fork()
+if pid == 0:
+    print(brain.answer("how do I pitch the eval budget to the board?").intent, flush=True)
+    sys.exit(0)
+_, status = os.waitpid(pid, 0)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def test_a_forked_worker_answers_and_exits_cleanly():
+    """As under gunicorn's preload: the parent builds the brain, a forked child answers, then exits promptly."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", FORKING_SERVER], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "board-pitch"

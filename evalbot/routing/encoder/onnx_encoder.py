@@ -9,7 +9,6 @@ from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
-import onnxruntime
 from tokenizers import Tokenizer
 
 MODEL_DIR = Path(__file__).resolve().parent / "model"
@@ -44,12 +43,27 @@ class Encoder:
         self._tokenizer = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
         self._tokenizer.enable_truncation(max_length=MAX_PIECES)
         self._tokenizer.no_padding()
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = self.threads
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self._session = onnxruntime.InferenceSession(
-            str(self.model_dir / "encoder.onnx"), sess_options=options, providers=["CPUExecutionProvider"])
+        self._session = None
+
+    def _opened(self):
+        """The onnxruntime session, opened on first use.
+
+        onnxruntime is imported here, not at the top: a process that has imported it and then
+        forks leaves children that hang when they exit, and gunicorn's master loads the app
+        (and builds the router) before it forks its workers. So only a process that encodes
+        imports it.
+        """
+        import onnxruntime
+
+        with self._lock:
+            if self._session is None:
+                options = onnxruntime.SessionOptions()
+                options.intra_op_num_threads = self.threads
+                options.inter_op_num_threads = 1
+                options.log_severity_level = 3
+                self._session = onnxruntime.InferenceSession(
+                    str(self.model_dir / "encoder.onnx"), sess_options=options, providers=["CPUExecutionProvider"])
+            return self._session
 
     def __getstate__(self) -> dict:
         return {"model_dir": self.model_dir, "threads": self.threads}
@@ -76,4 +90,4 @@ class Encoder:
     def _run(self, text: str) -> np.ndarray:
         ids = np.asarray([self._tokenizer.encode(text).ids], dtype=np.int64)
         feeds = {"input_ids": ids, "attention_mask": np.ones_like(ids), "token_type_ids": np.zeros_like(ids)}
-        return self._session.run(None, feeds)[0][0]
+        return self._opened().run(None, feeds)[0][0]
