@@ -46,6 +46,7 @@ def route_latencies(brain: Brain, texts: list[str], *, rounds: int = 5) -> tuple
             # Message-level caches would make repeats free; each timing is of an unseen message.
             normalise.cache_clear()
             content_words.cache_clear()
+            brain.router.encoder.forget()
             start = time.perf_counter()
             stripped = strip_slack(text)
             if parse_command(stripped) is None:
@@ -53,6 +54,7 @@ def route_latencies(brain: Brain, texts: list[str], *, rounds: int = 5) -> tuple
             routing.append((time.perf_counter() - start) * 1000)
             normalise.cache_clear()
             content_words.cache_clear()
+            brain.router.encoder.forget()
             start = time.perf_counter()
             brain.answer(text)
             answering.append((time.perf_counter() - start) * 1000)

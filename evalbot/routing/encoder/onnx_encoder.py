@@ -45,6 +45,11 @@ class Encoder:
         self._tokenizer.no_padding()
         self._session = None
 
+    def forget(self) -> None:
+        """Drop the recent vectors (benchmarks time messages the process has not seen)."""
+        with self._lock:
+            self._recent.clear()
+
     def _opened(self):
         """The onnxruntime session, opened on first use.
 
