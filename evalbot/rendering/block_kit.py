@@ -143,6 +143,8 @@ def fallback_text(reply: Reply) -> str:
     parts += [f"• {item}" for item in reply.items]
     if reply.draft:
         parts.append(reply.draft.strip())
+    if reply.kind is ReplyKind.CLARIFY:
+        parts += [f"{n}. {c.label}" + (f": {c.gist}" if c.gist else "") for n, c in enumerate(reply.did_you_mean, 1)]
     return clip(esc("\n".join(parts)), MAX_FALLBACK) or "evalbot"
 
 

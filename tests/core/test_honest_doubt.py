@@ -9,7 +9,7 @@ from evalbot.conversation import Conversation
 from evalbot.conversation.store import MemoryConversations
 from evalbot.core.brain import Brain
 from evalbot.core.reply import ReplyKind
-from evalbot.rendering.block_kit import render_blocks
+from evalbot.rendering.block_kit import message, render_blocks
 from evalbot.rendering.json_view import reply_json
 from evalbot.rendering.plain_text import render_text
 from evalbot.routing.router import Router
@@ -63,6 +63,8 @@ def test_slack_shows_the_choices_as_buttons_under_their_gists(doubtful):
     actions = [b for b in blocks if b["type"] == "actions"]
     assert actions and len(actions[-1]["elements"]) == len(reply.did_you_mean)
     assert any(b["type"] == "section" and "*1. " in b["text"]["text"] for b in blocks)
+    text = message(reply)["text"]  # notifications and screen readers get the choices too
+    assert all(f"{n}. {c.label}" in text for n, c in enumerate(reply.did_you_mean, 1))
 
 
 @pytest.mark.parametrize("pick", ["the first one", "1", "first"])
