@@ -45,6 +45,10 @@ CALCULATION_CONFIDENCE = 0.9
 # the negotiation card and the equity card.
 SECOND_TOPIC_MIN = 0.03
 SECOND_TOPIC_RELEVANCE = 0.8
+# A declined question whose closest topic holds this much probability, and one of whose points fits it
+# this well (twice the bar a lead point must clear), gets that point as what the guide says nearby.
+NEARBY_TOPIC_CHANCE = 0.25
+NEARBY_POINT_SCORE = 0.12
 # Confidence of the help offered for a message that asks nothing ("test", "5"): a guess at what they want.
 NOT_A_QUESTION_CONFIDENCE = 0.5
 
@@ -154,7 +158,9 @@ class Brain:
             return self._dispatch(card, args={}, text=stripped, confidence=max(route.confidence, CALCULATION_CONFIDENCE))
         if route.out_of_scope:
             nearest = [c.intent for c in route.candidates if c.score >= self.matcher.thresholds.suggest]
-            return answer_out_of_scope(knowledge=self.knowledge, nearest=nearest, confidence=route.confidence)
+            close = [c.intent for c in route.candidates if c.score >= NEARBY_TOPIC_CHANCE]
+            return answer_out_of_scope(knowledge=self.knowledge, nearest=nearest, confidence=route.confidence,
+                                       nearby=self._nearby_point(close, stripped))
         entry = self.knowledge.get(route.intent)
         assert entry is not None, route.intent
         # A calculator with the asker's own figures answers with them (naming any it could not use), even when
@@ -166,6 +172,15 @@ class Brain:
         if route.ambiguous:
             reply = reply.model_copy(update={"did_you_mean": choices(list(route.alternatives), self.knowledge, limit=3)})
         return reply
+
+    def _nearby_point(self, nearest: list[str], question: str) -> tuple[Topic, str] | None:
+        """The closest topic's point that fits a declined question clearly (the lead test), if there is one."""
+        topic = self.knowledge.get(nearest[0]) if nearest else None
+        if not isinstance(topic, Topic) or not topic.points:
+            return None
+        scores = self._relevance(question, topic.points)
+        best = max(range(len(scores)), key=scores.__getitem__)
+        return (topic, topic.points[best]) if scores[best] >= NEARBY_POINT_SCORE else None
 
     def _touching_two_topics(self, reply: Reply, route: Route, question: str) -> Reply:
         """A led topic answer, plus the best point of another likely topic when the question touches it too.

@@ -33,7 +33,7 @@ def test_an_unsure_reply_offers_two_or_three_topics_each_with_a_gist(doubtful):
     assert 1 <= len(reply.did_you_mean) <= 3
     assert all(choice.gist and len(choice.gist) <= 121 for choice in reply.did_you_mean)
     assert not reply.lead and not reply.items and not reply.more
-    assert "not sure" in reply.title
+    assert reply.title.startswith("I'm not sure")
 
 
 def test_a_sure_reply_is_still_a_card(brain):
