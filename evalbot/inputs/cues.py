@@ -115,7 +115,7 @@ _TEAM = [
 ]
 _CI = [
     *_cue("failures", r"failed|got wrong|missed|wrong on",
-          r"(?:[a-z]+ )?(?:failures?|errors?|fails|failed|wrong|incorrect|misses|missed|bad(?: answers?)?|mistakes?|"
+          r"(?:(?:were|was) (?:answered|marked|judged|graded) (?:incorrectly|wrong))|(?:[a-z]+ )?(?:failures?|errors?|fails|failed|wrong|incorrect|misses|missed|bad(?: answers?)?|mistakes?|"
           r"violations?|incidents?|(?:unsafe|harmful) (?:answers?|outputs?|responses?))"
           r"(?! (?:costing|cost|costs|at|worth|each|a year|per year|prevented|avoided))", weight=2.6),
     *_cue("cluster_size", r"(?:groups?|clusters?|batches|sets?) of|cluster size(?: of| is)?|clustered in(?:to)? (?:groups?|sets?) of",
@@ -142,13 +142,15 @@ _CI = [
 # An investment for IRR and payback: what it costs now, what it saves a year, for how long.
 _INVESTMENT = [
     *_cue("upfront", rf"{_BUILD}|(?:spend|cost|invest)\w*(?: upfront| up front| initially| to build)?|outlay(?: of)?|"
-                     r"investment(?: of)?|(?:a|an) (?=\0 (?:build|project|investment|tool|platform|system))|for",
+                     r"investment(?: of)?|put(?:ting)? in|(?:payback|pay back)(?: period)? (?:on|of)|(?:a|an) (?=\0 (?:build|project|investment|tool|platform|system))|for",
           rf"{_BUILD}|(?:spent |invested |paid |out )?(?:{_NOW})|(?:[a-z]+ )?(?:build|project|investment|setup|implementation|tool|platform|system|"
           r"one-off|upfront cost)", weight=2.5),
     *_cue("cost", _RUN, rf"(?:a year |per year |annually )?{_RUN}"),
-    *_cue("upfront", r"pay(?:s|ing)? back|recoup\w*|recover\w*|earn\w* back|make back|paid off", weight=2.2),
+    *_cue("upfront", r"pay(?:s|ing)? back|recoup\w*|recover\w*|earn\w* back|make back|paid off",
+          r"pays? (?:it|itself )?back|pays? for itself|is paid (?:off|back)", weight=2.2),
     *_cue("benefit", _BENEFIT_BEFORE + r"|" + _PREVENT + r"|returns?|returning|yielding|producing|bringing in|"
-                     r"brings? in|saves?|saving|pays? (?:back|out)|paying (?:back|out)", _BENEFIT_AFTER),
+                     r"brings? in|brings? back|bringing back|(?:cash )?inflows? of|saves?|saving|pays? (?:back|out)|"
+                     r"paying (?:back|out)", _BENEFIT_AFTER),
     *_cue("years", r"over|for|across|within|horizon(?: of)?|period of|lasting|life(?:time)? of|next", r"horizon"),
     *_cue("rate", r"discount(?:ed|ing)?(?: rate)?(?: of)?(?: at)?|hurdle(?: rate)?(?: of| is)?|wacc|cost of capital"
                   r"(?: of| is)?|rate", r"discount(?: rate)?|hurdle(?: rate)?|rate|wacc|cost of capital"),
@@ -170,7 +172,8 @@ _SAMPLE_SIZE = [
     *_cue("accuracy", r"at|around|about|near|expect(?:ed|ing)?|accuracy(?: of| is| around| near)?|baseline(?: of| is)?|"
                       r"currently|today|from|scor(?:e|es|ing)|pass rate(?: of| is)?",
           r"accuracy|baseline|accurate|pass rate|correct|today|now|currently", weight=1.5),
-    *_cue("power", r"power(?: of| at)?|with", r"power|of the time", weight=2.5),
+    *_cue("power", r"power(?: of| at)?", r"power|of the time", weight=2.5),
+    *_cue("power", r"with", weight=1.0),
     *_cue("n", r"only have|have|afford|budget(?: of| for)?|capacity for|limited to|only|with",
           rf"(?:[a-z]+ )?{SAMPLES}", weight=1.5),
 ]
@@ -178,10 +181,10 @@ _COMPARE = [
     *_CONFIDENCE,
     *_cue("fixed", r"fixe[sd]|fixing|improved|gained|wins?|newly (?:correct|right|passing)|flipped to (?:correct|right|pass)",
           r"(?:[a-z]+ )?(?:fixed|improved|gained|wins?|newly (?:correct|right|passing)|now (?:pass|right|correct)\w*|"
-          r"flipped (?:to )?(?:correct|right|pass)\w*|went (?:from )?wrong to right|better)", weight=2.5),
+          r"flipped (?:to )?(?:correct|right|pass)\w*|(?:went )?(?:from )?wrong to right|better)", weight=2.5),
     *_cue("broke", r"broke|broken|breaks|regressed|lost|regressions?|losses|newly (?:wrong|failing)|flipped to (?:wrong|fail)",
           r"(?:[a-z]+ )?(?:broke|broken|regressed|regressions?|lost|losses|newly (?:wrong|failing)|now fail\w*|"
-          r"flipped (?:to )?(?:wrong|fail)\w*|went (?:from )?right to wrong|worse)", weight=2.5),
+          r"flipped (?:to )?(?:wrong|fail)\w*|(?:went )?(?:from )?right to wrong|worse)", weight=2.5),
     *_cue("n", r"same|shared|identical|all|out of(?: the)?|of the|both (?:on|ran on)|on|across",
           rf"(?:[a-z]+ )?{SAMPLES}(?: in common| shared)?|total", weight=2.0),
 ]

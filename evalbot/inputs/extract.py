@@ -21,7 +21,7 @@ from evalbot.inputs.reading import Reading, read
 _NPV_CUE = re.compile(r"\b(?:npv|net present value|present value|discount\w*|upfront|up-front|up front|one-off|"
                       r"one-time|to build|build cost|initial investment|capex|hurdle|wacc|\d+[- ]years?|"
                       r"(?:over|for) (?:the next )?\w+ years)\b")
-_IRR_CUE = re.compile(r"\b(?:irr|internal rate|rates? of return|return rate|yield|annuali[sz]ed return)")
+_IRR_CUE = re.compile(r"\b(?:irr|internal rate|rates? of return|return rate|yield(?!s\b)|annuali[sz]ed return)")
 _PAYBACK_CUE = re.compile(r"\b(?:payback|pay back|pays? (?:for )?itself|pays? (?:it )?back|break[- ]?even|recoup\w*|"
                           r"earn\w* back|make back|money back|recover\w*|paid off)")
 _COMPARE_CUE = re.compile(r"\b(?:better|worse|beats?|vs\.?|versus|compar\w*|significan\w*|noise|real\b|fixed|broke|"

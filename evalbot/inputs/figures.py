@@ -16,11 +16,11 @@ _SCALE = r"k|mm|mn|mil|m|bn|b|thousand|million|billion|trillion"
 # Bounded lengths and a start that no digit, dot or comma precedes: a long run of digits
 # cannot be retried from every position inside it (hostile input stays linear).
 _FIGURE = re.compile(
-    r"(?<![\w.,$£€])(?P<neg>-\s?)?(?P<dollar>(?:\$|usd |us\$|£|€)\s?)?"
+    r"(?<![\w.,$£€+])(?P<neg>-\s?)?(?P<dollar>(?:\$|usd |us\$|£|€)\s?)?"
     r"(?P<num>\d{1,3}(?:,\d{3}){1,5}(?:\.\d{1,6})?|\d{1,15}(?:\.\d{1,6})?|\.\d{1,6})(?![\d,]\d|\.\d)"
     rf"(?:\s?(?P<scale>{_SCALE})s?(?![a-z]))?\+?"
     r"(?:\s?(?P<pct>%|percent|per cent|pct)(?![a-z]))?"
-    r"(?:[\s-]?(?P<years>years?|yrs?)(?![a-z]))?"
+    r"(?:[\s-]?(?P<years>years?|yrs?)(?![a-z])(?!\s?\d{1,2}\s?[:|=]))?"  # "year 1:" labels the next row"
     r"(?P<currency>\s(?:usd|dollars?|bucks)(?![a-z]))?"
     r"(?P<yearly>\s?(?:/\s?(?:year|yr|y|annum)|(?:a|per|each|every) (?:year|yr|annum)|annually|yearly|p\.a\.?)"
     r"(?![a-z]))?"

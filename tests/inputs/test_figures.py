@@ -29,6 +29,9 @@ def figures(text: str, limit: int = 40):
         ("over -3 years", [("-3", False, False, True)]),
         ("3-5 people", [("3", False, False, False), ("5", False, False, False)]),
         ("eval2 and gpt4", []),
+        ("Year 0: -450,000\nYear 1: 120,000", [("0", False, False, False), ("-450,000", False, False, False),
+                                              ("1", False, False, False), ("120,000", False, False, False)]),
+        ("+-3 pts", [("3", False, False, False)]),
     ],
 )
 def test_figures_and_their_kinds(text, found):
