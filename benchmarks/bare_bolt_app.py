@@ -24,7 +24,7 @@ from slack_bolt import App
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 
-# evalbot's server settings (evalbot/slack/http_server.py and evalbot/slack/serve.py), mirrored here so the
+# evalbot's server settings (evalbot/slack/transport/http_server.py and evalbot/slack/transport/serve.py), mirrored here so the
 # baseline runs on the same server. `load_http.py` checks them against evalbot's at start-up.
 DEFAULT_WORKERS = 2
 THREADS_PER_WORKER = 64

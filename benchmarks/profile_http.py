@@ -52,7 +52,7 @@ def evalbot_wsgi(api_url: str, data_dir: Path, *, inline: bool = True) -> Callab
     from evalbot.config import load_settings
     from evalbot.core.brain import Brain
     from evalbot.slack.app import build_app
-    from evalbot.slack.wsgi import SlackWsgiApp
+    from evalbot.slack.transport.wsgi import SlackWsgiApp
 
     settings = load_settings(slack_bot_token=load_http.BOT_TOKEN, slack_signing_secret=load_http.SIGNING_SECRET,
                              slack_api_url=api_url, evalbot_data_dir=data_dir)

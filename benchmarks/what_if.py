@@ -68,7 +68,7 @@ def patch_plainpool() -> None:
 
 
 def patch_noclaims() -> None:
-    from evalbot.slack.outbox.claims import DeliveryClaims
+    from evalbot.slack.transport.outbox.claims import DeliveryClaims
 
     DeliveryClaims.claim = lambda self, connection, event_id: True
 

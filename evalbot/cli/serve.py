@@ -6,6 +6,6 @@ from evalbot.config import Settings
 
 
 def run_serve(args: argparse.Namespace, settings: Settings) -> int:
-    from evalbot.slack.serve import serve
+    from evalbot.slack.transport.serve import serve
 
     return serve(settings, http=args.http, port=args.port, workers=args.workers)

@@ -13,19 +13,19 @@ from evalbot.conversation.store import ConversationStore
 from evalbot.store.conversations import SqlConversations
 from evalbot.slack.channel_rules import ChannelRules
 from evalbot.slack.deps import Deps
-from evalbot.slack.error_handler import handle_unexpected_error
-from evalbot.slack.executor import ContextThreadPoolExecutor
+from evalbot.slack.transport.error_handler import handle_unexpected_error
+from evalbot.slack.transport.executor import ContextThreadPoolExecutor
 from evalbot.slack.listeners import register_listeners
-from evalbot.slack.middleware import EvalbotMiddleware
-from evalbot.slack.outbox.claims import DeliveryClaims
-from evalbot.slack.outbox.posting import clients_for
-from evalbot.slack.outbox.queue import Outbox
-from evalbot.slack.outbox.sender import Sender
-from evalbot.slack.rate_limit import RateLimiter
+from evalbot.slack.transport.middleware import EvalbotMiddleware
+from evalbot.slack.transport.outbox.claims import DeliveryClaims
+from evalbot.slack.transport.outbox.posting import clients_for
+from evalbot.slack.transport.outbox.queue import Outbox
+from evalbot.slack.transport.outbox.sender import Sender
+from evalbot.slack.transport.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
-from evalbot.slack.oauth import oauth_settings
-from evalbot.slack.web import build_web_client
+from evalbot.slack.transport.oauth import oauth_settings
+from evalbot.slack.transport.web import build_web_client
 from evalbot.store import Store
 
 LISTENER_THREADS = 16

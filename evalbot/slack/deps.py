@@ -7,10 +7,10 @@ from evalbot.core.brain import Brain
 from evalbot.feedback.service import Feedback
 from evalbot.handoff.book import HandoffBook
 from evalbot.slack.channel_rules import ChannelRules
-from evalbot.slack.outbox.claims import DeliveryClaims
-from evalbot.slack.outbox.queue import Outbox
-from evalbot.slack.outbox.sender import Sender
-from evalbot.slack.rate_limit import RateLimiter
+from evalbot.slack.transport.outbox.claims import DeliveryClaims
+from evalbot.slack.transport.outbox.queue import Outbox
+from evalbot.slack.transport.outbox.sender import Sender
+from evalbot.slack.transport.rate_limit import RateLimiter
 from evalbot.slack.ready_answers import ReadyAnswers
 from evalbot.slack.recent_homes import RecentHomes
 from evalbot.store import Store

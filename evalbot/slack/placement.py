@@ -7,7 +7,7 @@ from slack_sdk import WebClient
 from evalbot.core.reply import Reply
 from evalbot.rendering.block_kit import fallback_text, message
 from evalbot.rendering.share import ephemeral_blocks, share_value
-from evalbot.slack.delivery import post_message, respond, update_message
+from evalbot.slack.transport.delivery import post_message, respond, update_message
 
 
 # Finishes a rendered message before it is sent (e.g. adds the feedback buttons); by default, as it is.

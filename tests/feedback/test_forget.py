@@ -10,7 +10,7 @@ from evalbot.core.reply import Reply, ReplyKind
 from evalbot.feedback.forget import Forgotten, forget_person
 from evalbot.feedback.recording import QuestionLog
 from evalbot.feedback.votes import Vote, VoteBook
-from evalbot.slack.outbox.queue import SENT, Outbox
+from evalbot.slack.transport.outbox.queue import SENT, Outbox
 from evalbot.store import open_store
 from evalbot.store.conversations import SqlConversations
 from evalbot.store.schema import conversations, outbox, questions, votes

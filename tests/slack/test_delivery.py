@@ -16,16 +16,16 @@ from test_wsgi import Client
 from evalbot.logs import JsonFormatter
 from evalbot.rendering.block_kit import PICK_ACTION
 from evalbot.slack.app import drain
-from evalbot.slack.wsgi import SlackWsgiApp
+from evalbot.slack.transport.wsgi import SlackWsgiApp
 
 
 @pytest.fixture()
 def failures():
-    """The JSON lines of `evalbot.slack.delivery`, as the server writes them."""
+    """The JSON lines of `evalbot.slack.transport.delivery`, as the server writes them."""
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)
     handler.setFormatter(JsonFormatter())
-    logger = logging.getLogger("evalbot.slack.delivery")
+    logger = logging.getLogger("evalbot.slack.transport.delivery")
     logger.addHandler(handler)
     yield lambda: [json.loads(line) for line in stream.getvalue().splitlines()]
     logger.removeHandler(handler)
@@ -71,7 +71,7 @@ def test_a_refused_connection_gives_its_reason_in_the_line(settings, brain, fail
         drain(app)
     [line] = failures()
     assert "traceback" not in line and line["http_status"] is None
-    assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == ["evalbot.slack.delivery"]
+    assert [r.name for r in caplog.records if r.levelno >= logging.ERROR] == ["evalbot.slack.transport.delivery"]
     assert line["reason"].startswith("ConnectionRefusedError") and "Connection refused" in line["message"]
 
 

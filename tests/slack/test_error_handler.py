@@ -17,11 +17,11 @@ def explode(*args, **kwargs):
 
 def test_command_failure_apologises_in_the_ack(deliver, monkeypatch, caplog):
     monkeypatch.setattr("evalbot.slack.ready_answers.ReadyAnswers.private", explode)
-    with caplog.at_level(logging.ERROR, logger="evalbot.slack.error_handler"):
+    with caplog.at_level(logging.ERROR, logger="evalbot.slack.transport.error_handler"):
         response = deliver.form(slash_command("budget"))
     body = body_json(response)
     assert response.status == 200 and body["response_type"] == "ephemeral"
-    [record] = [r for r in caplog.records if r.name == "evalbot.slack.error_handler"]
+    [record] = [r for r in caplog.records if r.name == "evalbot.slack.transport.error_handler"]
     assert record.reference in json.dumps(body["blocks"]) and record.exc_info[0] is Boom
 
 
@@ -35,6 +35,6 @@ def test_mention_failure_apologises_in_the_thread(deliver, fake_slack, monkeypat
 
 
 def test_a_bots_message_never_gets_an_apology(deliver, fake_slack, monkeypatch):
-    monkeypatch.setattr("evalbot.slack.middleware.new_request_id", explode)
+    monkeypatch.setattr("evalbot.slack.transport.middleware.new_request_id", explode)
     deliver(event_callback(mention("budget", bot_id="B0OTHER"), event_id="EvBotBoom"))
     assert fake_slack.wait_for("chat.postMessage", timeout=0.2) == []

@@ -10,7 +10,7 @@ from test_wsgi import Client
 
 from evalbot.logs import JsonFormatter
 from evalbot.rendering.block_kit import PICK_ACTION
-from evalbot.slack.wsgi import SlackWsgiApp
+from evalbot.slack.transport.wsgi import SlackWsgiApp
 
 
 @pytest.fixture()
@@ -94,7 +94,7 @@ def test_a_rate_limited_user_is_logged_by_hash_never_by_id(settings, brain, fake
 
     from evalbot.feedback.service import Feedback
     from evalbot.slack.app import drain
-    from evalbot.slack.rate_limit import RateLimiter
+    from evalbot.slack.transport.rate_limit import RateLimiter
 
     store = settings.open_store()
     feedback = Feedback.from_store(store, retention_days=90)

@@ -9,7 +9,7 @@ from slack_fakes import event_callback
 
 from evalbot.rendering.assistant import suggested_prompts
 from evalbot.slack.listeners.commands import COMMAND
-from evalbot.slack.oauth import BOT_SCOPES, REDIRECT_PATH
+from evalbot.slack.transport.oauth import BOT_SCOPES, REDIRECT_PATH
 
 MANIFEST = Path(__file__).parents[2] / "manifest.yml"
 # The keys schema v1 allows at each level we use (additionalProperties: false in the schema).

@@ -83,7 +83,7 @@ def test_a_repeat_is_logged_with_its_retry_headers(deliver, fake_slack, caplog):
 
     body = event_callback(mention("budget"), event_id="EvLogged")
     deliver(body)
-    with caplog.at_level(logging.INFO, logger="evalbot.slack.repeats"):
+    with caplog.at_level(logging.INFO, logger="evalbot.slack.transport.repeats"):
         deliver(body, headers=RETRY)
     [record] = [r for r in caplog.records if r.getMessage() == "repeated delivery ignored"]
     assert (record.event_id, record.retry_num, record.retry_reason) == ("EvLogged", "1", "http_timeout")

@@ -12,8 +12,8 @@ from slack_sdk.oauth.installation_store import Installation
 from sqlalchemy import text
 
 from evalbot.slack.app import build_app, drain, start_sending
-from evalbot.slack.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
-from evalbot.slack.wsgi import SlackWsgiApp
+from evalbot.slack.transport.oauth import BOT_SCOPES, INSTALL_PATH, REDIRECT_PATH
+from evalbot.slack.transport.wsgi import SlackWsgiApp
 from evalbot.store import open_store
 
 CLIENT_ID = "1111111111.2222222222"

@@ -5,7 +5,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from evalbot.slack.rate_limit import RateLimiter
+from evalbot.slack.transport.rate_limit import RateLimiter
 
 
 class FakeClock:

@@ -10,7 +10,7 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from evalbot.slack.retries import MAX_RETRIES, may_have_reached_slack, retry_handlers
+from evalbot.slack.transport.retries import MAX_RETRIES, may_have_reached_slack, retry_handlers
 
 
 @pytest.fixture()

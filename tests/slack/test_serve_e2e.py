@@ -378,7 +378,7 @@ def test_a_token_key_that_opens_no_stored_token_is_one_line_and_exit_2(tmp_path,
     from slack_sdk.oauth.installation_store import Installation
     from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 
-    from evalbot.slack.sealed_tokens import SealedInstallationStore, TokenCipher
+    from evalbot.slack.transport.sealed_tokens import SealedInstallationStore, TokenCipher
     from evalbot.store import open_store
     from evalbot.store.schema import SLACK_BOTS, SLACK_INSTALLATIONS
 

@@ -10,7 +10,7 @@ from fake_socket import FakeSocketMode
 from slack_fakes import event_callback, mention, slash_command
 from slack_harness import make_app
 
-from evalbot.slack.socket_mode import run_socket_mode
+from evalbot.slack.transport.socket_mode import run_socket_mode
 
 APP_TOKEN = "xapp-1-A0EVALBOT-1234-abcdef"
 # How long a test waits for the client to notice a dead connection and open another. The

@@ -14,7 +14,7 @@ from slack_fakes import SECRET, event_callback, mention, signed_headers, slash_c
 from slack_harness import make_app
 
 from evalbot.slack.app import drain
-from evalbot.slack.wsgi import MAX_BODY_BYTES, SlackWsgiApp
+from evalbot.slack.transport.wsgi import MAX_BODY_BYTES, SlackWsgiApp
 
 
 class Client:

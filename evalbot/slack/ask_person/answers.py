@@ -18,8 +18,8 @@ from evalbot.handoff.book import HandoffBook
 from evalbot.metrics import instruments
 from evalbot.rendering.handoff import expert_answered
 from evalbot.slack.deps import Deps, deps_of
-from evalbot.slack.filters import from_a_person
-from evalbot.slack.outbox.faults import FaultLog
+from evalbot.slack.transport.filters import from_a_person
+from evalbot.slack.transport.outbox.faults import FaultLog
 
 log = logging.getLogger(__name__)
 STORE_DOWN = 503

@@ -9,7 +9,7 @@ from evalbot.core.reply import Reply
 from evalbot.handoff.offer import Offer, needs_a_person
 from evalbot.handoff.book import question_of
 from evalbot.rendering.handoff import is_ask_person_block, offer_after_downvote, with_ask_person
-from evalbot.slack.delivery import SEND_ERRORS
+from evalbot.slack.transport.delivery import SEND_ERRORS
 from evalbot.slack.deps import Deps
 from evalbot.slack.placement import user_of
 

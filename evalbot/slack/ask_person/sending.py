@@ -15,10 +15,10 @@ from evalbot.handoff.offer import Offer
 from evalbot.metrics import instruments
 from evalbot.rendering.handoff import (already_handed_off, asker_told, could_not_hand_off, handed_off,
                                        question_for_experts)
-from evalbot.slack.delivery import SEND_ERRORS, post_message, respond, update_message
+from evalbot.slack.transport.delivery import SEND_ERRORS, post_message, respond, update_message
 from evalbot.slack.deps import Deps, deps_of
 from evalbot.slack.placement import team_of, user_of
-from evalbot.slack.web import describe_failure, failure_of
+from evalbot.slack.transport.web import describe_failure, failure_of
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from evalbot.slack.outbox.claims import DeliveryClaims
+from evalbot.slack.transport.outbox.claims import DeliveryClaims
 
 
 class Rollback(Exception):

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from evalbot.feedback.service import Feedback
 from evalbot.slack.app import drain
-from evalbot.slack.rate_limit import RateLimiter
+from evalbot.slack.transport.rate_limit import RateLimiter
 from evalbot.store.schema import conversations, delivery_claims, outbox
 
 

@@ -2,7 +2,7 @@
 
 import logging
 
-from evalbot.slack.outbox.faults import FaultLog
+from evalbot.slack.transport.outbox.faults import FaultLog
 
 
 def test_the_first_fault_is_logged_then_one_line_a_minute_with_the_count(caplog):

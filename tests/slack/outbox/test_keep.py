@@ -11,7 +11,7 @@ from sqlalchemy import event, func, insert, select, text
 
 from evalbot.feedback.service import Feedback
 from evalbot.slack.app import drain
-from evalbot.slack.outbox.queue import Outbox
+from evalbot.slack.transport.outbox.queue import Outbox
 from evalbot.store.schema import delivery_claims, outbox, questions
 
 
@@ -29,7 +29,7 @@ def test_a_delivery_is_acknowledged_with_its_answer_already_kept(app, deliver, f
 def test_a_repeat_is_acknowledged_and_not_answered_again(deliver, fake_slack, caplog):
     body = event_callback(direct_message("budget"), event_id="EvTwice")
     assert deliver(body).status == 200
-    with caplog.at_level(logging.INFO, logger="evalbot.slack.repeats"):
+    with caplog.at_level(logging.INFO, logger="evalbot.slack.transport.repeats"):
         assert deliver(body, headers={"x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout"}).status == 200
     assert len(fake_slack.posted()) == 1
     [line] = [r for r in caplog.records if r.getMessage() == "repeated delivery ignored"]
@@ -126,7 +126,7 @@ def test_the_question_log_is_kept_with_the_answer_or_not_at_all(settings, brain,
         def outbox_full(*args, **kwargs):
             raise RuntimeError("the outbox broke")
 
-        monkeypatch.setattr("evalbot.slack.outbox.queue.Outbox.add", outbox_full)
+        monkeypatch.setattr("evalbot.slack.transport.outbox.queue.Outbox.add", outbox_full)
         assert deliver(event_callback(mention("and the budget?"), event_id="EvNotKept")).status == 500
         assert count(app, questions) == 1 and count(app, outbox) == 1
     finally:

@@ -11,8 +11,8 @@ from slack_sdk import WebClient
 from sqlalchemy import select
 
 from evalbot.errors import StoreUnavailable
-from evalbot.slack.outbox.queue import SENDING, SENT, Outbox
-from evalbot.slack.outbox.sender import Sender
+from evalbot.slack.transport.outbox.queue import SENDING, SENT, Outbox
+from evalbot.slack.transport.outbox.sender import Sender
 from evalbot.store import Store
 from evalbot.store.schema import outbox as outbox_table
 
@@ -100,7 +100,7 @@ def test_a_stopped_senders_answer_comes_back_and_the_log_names_it(store, other_s
     _keep(store)
     Outbox(store=store, lease_seconds=LEASE, owner=lambda: "host-a:1").take("C0LEASE1")  # ... and host A dies
     host_b = _sender(other_store, fake_slack, "host-b:2")
-    with caplog.at_level(logging.WARNING, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.WARNING, logger="evalbot.slack.transport.outbox.sender"):
         host_b.start()
         try:
             assert fake_slack.wait_posted(1, timeout=10) and _wait(lambda: _status(store) == SENT)

@@ -3,7 +3,7 @@ when their sender died mid-send."""
 
 import threading
 
-from evalbot.slack.outbox.queue import EXPIRE_SECONDS, LEASE_SECONDS, SENT, Outbox
+from evalbot.slack.transport.outbox.queue import EXPIRE_SECONDS, LEASE_SECONDS, SENT, Outbox
 
 MESSAGE = {"text": "An answer", "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": "An answer"}}]}
 

@@ -9,9 +9,9 @@ from slack_sdk import WebClient
 from sqlalchemy import select
 
 
-from evalbot.slack.outbox.posting import clients_for
-from evalbot.slack.outbox.queue import UNKNOWN, Outbox
-from evalbot.slack.outbox.sender import Sender
+from evalbot.slack.transport.outbox.posting import clients_for
+from evalbot.slack.transport.outbox.queue import UNKNOWN, Outbox
+from evalbot.slack.transport.outbox.sender import Sender
 from evalbot.store.schema import outbox as outbox_table
 
 
@@ -69,7 +69,7 @@ def test_a_slow_channel_holds_up_no_other_channel(deliver, fake_slack):
 
 def test_a_dropped_connection_after_the_request_is_logged_never_resent(deliver, fake_slack, caplog, app):
     fake_slack.script("chat.postMessage", HANG_UP)
-    with caplog.at_level(logging.ERROR, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.ERROR, logger="evalbot.slack.transport.outbox.sender"):
         ask(deliver, 0)
         fake_slack.wait_for("chat.postMessage")
         time.sleep(2.0)  # longer than any retry would wait
@@ -82,7 +82,7 @@ def test_a_dropped_connection_after_the_request_is_logged_never_resent(deliver, 
 
 def test_a_server_error_is_retried_later_and_the_answer_sent(deliver, fake_slack, caplog):
     fake_slack.script("chat.postMessage", (503, {}, {"ok": False, "error": "service_unavailable"}))
-    with caplog.at_level(logging.WARNING, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.WARNING, logger="evalbot.slack.transport.outbox.sender"):
         ask(deliver, 0)
         posted = fake_slack.wait_posted(1, timeout=5)
     assert len(posted) == 1 and len(fake_slack.calls_to("chat.postMessage")) == 2
@@ -93,7 +93,7 @@ def test_a_server_error_is_retried_later_and_the_answer_sent(deliver, fake_slack
 
 def test_slack_refusing_an_answer_is_logged_with_channel_event_status_and_error(deliver, fake_slack, caplog):
     fake_slack.script("chat.postMessage", (200, {}, {"ok": False, "error": "channel_not_found"}))
-    with caplog.at_level(logging.ERROR, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.ERROR, logger="evalbot.slack.transport.outbox.sender"):
         ask(deliver, 0)
         fake_slack.wait_for("chat.postMessage")
         deliver.idle()
@@ -112,7 +112,7 @@ def test_a_refused_connection_is_logged_in_one_line_with_its_reason(app, caplog)
                                              thread_ts=None, message={"text": "hi"}))
     nowhere = WebClient(token="xoxb-1", base_url="http://127.0.0.1:9/api/", retry_handlers=[])
     sender = Sender(outbox=deps.outbox, client_for=lambda _outgoing: nowhere)
-    with caplog.at_level(logging.WARNING, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.WARNING, logger="evalbot.slack.transport.outbox.sender"):
         sender.start()
         time.sleep(1.0)
         sender.stop(within=0)
@@ -129,7 +129,7 @@ def test_answers_unsent_for_ten_minutes_expire_with_a_count(app, caplog):
                                                       thread_ts=None, message={"text": "late"}))
     later = Outbox(store=deps.store, clock=lambda: time.time() + 601)
     sender = Sender(outbox=later, client_for=clients_for(app.client))
-    with caplog.at_level(logging.WARNING, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.WARNING, logger="evalbot.slack.transport.outbox.sender"):
         sender.start()
         sender.stop(within=1.0)
     [line] = [r for r in caplog.records if "expired" in r.getMessage()]
@@ -141,7 +141,7 @@ def test_stopping_leaves_what_it_could_not_send_for_the_next_start(app, deliver,
     for n in range(6):
         ask(deliver, n)
     deps = app.deps
-    with caplog.at_level(logging.WARNING, logger="evalbot.slack.outbox.sender"):
+    with caplog.at_level(logging.WARNING, logger="evalbot.slack.transport.outbox.sender"):
         left = deps.sender.stop(within=0.6)
     assert 1 <= left <= 5
     assert any(f"{left} answers left" in r.getMessage() for r in caplog.records)

@@ -2,7 +2,7 @@
 
 from evalbot.rendering.modal import form_view
 from evalbot.slack.answering import answer_intent
-from evalbot.slack.delivery import open_view
+from evalbot.slack.transport.delivery import open_view
 from evalbot.slack.deps import deps_of
 from evalbot.slack.forms import form_spec
 from evalbot.slack.placement import deliver_to_user

@@ -12,7 +12,7 @@ from slack_sdk.errors import SlackApiError
 from evalbot.core.safe_answer import answer_safely
 from evalbot.rendering.share import parse_share_value, shared_message
 from evalbot.slack.answering import answer_intent
-from evalbot.slack.delivery import SEND_ERRORS, respond
+from evalbot.slack.transport.delivery import SEND_ERRORS, respond
 from evalbot.slack.deps import deps_of
 from evalbot.slack.placement import user_of
 from evalbot.core.safe_answer import new_reference

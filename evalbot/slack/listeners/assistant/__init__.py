@@ -11,8 +11,8 @@ from slack_bolt import App, Assistant
 from evalbot.slack.listeners.assistant.thread_started import greet_thread
 from evalbot.slack.listeners.assistant.user_message import HOLD_SECONDS, answer_in_assistant_thread
 from evalbot.slack.listeners.events.message_im import direct_message_asked
-from evalbot.slack.outbox.keep import KeepAnswer
-from evalbot.slack.repeats import SkipRepeats
+from evalbot.slack.transport.outbox.keep import KeepAnswer
+from evalbot.slack.transport.repeats import SkipRepeats
 
 
 def ignore_context_change() -> None:

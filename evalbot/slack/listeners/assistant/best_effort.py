@@ -5,7 +5,7 @@ from collections.abc import Callable
 
 from slack_sdk.errors import SlackApiError
 
-from evalbot.slack.delivery import SEND_ERRORS
+from evalbot.slack.transport.delivery import SEND_ERRORS
 
 log = logging.getLogger(__name__)
 ASSISTANT_SCOPE = "assistant:write"

@@ -3,7 +3,7 @@
 from evalbot.rendering.assistant import SUGGESTED_PROMPTS_TITLE, suggested_prompts
 from evalbot.rendering.block_kit import message
 from evalbot.slack.answering import answer_intent
-from evalbot.slack.delivery import post_message
+from evalbot.slack.transport.delivery import post_message
 from evalbot.slack.deps import deps_of
 from evalbot.slack.listeners.assistant.best_effort import try_call
 

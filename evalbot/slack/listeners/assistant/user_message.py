@@ -2,9 +2,9 @@
 thread is titled and marked as in progress (Slack clears the status when the answer is posted)."""
 
 from evalbot.rendering.assistant import THINKING, thread_title
-from evalbot.slack.filters import from_a_person
+from evalbot.slack.transport.filters import from_a_person
 from evalbot.slack.listeners.assistant.best_effort import surface_allowed, try_call
-from evalbot.slack.outbox.keep import release_kept_answer
+from evalbot.slack.transport.outbox.keep import release_kept_answer
 
 # Seconds a question's kept answer waits for the title and status (released as soon as they are set).
 HOLD_SECONDS = 3.0

@@ -17,9 +17,9 @@ import threading
 from evalbot.metrics import instruments
 from evalbot.rendering.notes import quiet_channel_note, with_note
 from evalbot.slack.answering import answer_message, rated, slow_down_private, within_limit
-from evalbot.slack.delivery import post_message, respond
+from evalbot.slack.transport.delivery import post_message, respond
 from evalbot.slack.deps import deps_of
-from evalbot.slack.error_handler import handle_unexpected_error
+from evalbot.slack.transport.error_handler import handle_unexpected_error
 
 ACK_BUDGET_SECONDS = 2.0
 WORKING = "Working on it…"

@@ -7,8 +7,8 @@ from evalbot.slack.listeners.events.message_im import direct_message_asked
 from evalbot.slack.listeners.events.revocation import note_revocation
 from evalbot.slack.answering import Asked
 from evalbot.slack.ask_person.answers import KeepExpertAnswer, send_expert_answer
-from evalbot.slack.outbox.keep import KeepAnswer, send_kept_answer
-from evalbot.slack.repeats import SkipRepeats
+from evalbot.slack.transport.outbox.keep import KeepAnswer, send_kept_answer
+from evalbot.slack.transport.repeats import SkipRepeats
 
 
 def message_asked(body: dict, context) -> Asked | None:
@@ -26,7 +26,7 @@ def register(app: App) -> None:
     app.event("message", middleware=[KeepAnswer(message_asked)])(send_kept_answer)
     app.event("app_home_opened", middleware=[SkipRepeats()])(publish_home_tab)
     if app.installation_store is not None:
-        # Installed per workspace: Bolt's listeners delete the workspace's tokens (see evalbot.slack.oauth).
+        # Installed per workspace: Bolt's listeners delete the workspace's tokens (see evalbot.slack.transport.oauth).
         app.enable_token_revocation_listeners()
     else:
         app.event("tokens_revoked")(note_revocation)

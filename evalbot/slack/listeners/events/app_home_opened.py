@@ -1,6 +1,6 @@
 """Publish the Home tab when a user opens it (once per window while it shows the same thing: `RecentHomes`)."""
 
-from evalbot.slack.delivery import publish_home
+from evalbot.slack.transport.delivery import publish_home
 from evalbot.slack.deps import deps_of
 from evalbot.slack.home import home_for, with_admin_section
 

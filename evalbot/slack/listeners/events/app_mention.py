@@ -3,7 +3,7 @@
 from evalbot.slack.answering import Asked
 from evalbot.slack.conversation import conversation_key
 from evalbot.slack.deps import deps_of
-from evalbot.slack.filters import from_a_person
+from evalbot.slack.transport.filters import from_a_person
 
 
 def mention_asked(body: dict, context) -> Asked | None:

@@ -9,7 +9,7 @@ it is answered once.
 from evalbot.slack.answering import Asked
 from evalbot.slack.conversation import conversation_key
 from evalbot.slack.deps import deps_of
-from evalbot.slack.filters import from_a_person, mentions
+from evalbot.slack.transport.filters import from_a_person, mentions
 
 
 def in_a_channel(event: dict) -> bool:

@@ -2,9 +2,9 @@
 
 Slack retries a delivery (same `event_id`, header `X-Slack-Retry-Num`) when it thinks the
 first failed, and the retry may reach another worker, host, or a restarted process: the
-claim goes to the state store (`evalbot.slack.outbox.claims.DeliveryClaims`). `SkipRepeats`
+claim goes to the state store (`evalbot.slack.transport.outbox.claims.DeliveryClaims`). `SkipRepeats`
 is the Home tab listener's Bolt middleware: a repeat is acknowledged (200, empty) and goes
-no further. Mentions and DMs claim together with their answer (`evalbot.slack.outbox.keep`).
+no further. Mentions and DMs claim together with their answer (`evalbot.slack.transport.outbox.keep`).
 """
 
 import logging
@@ -25,7 +25,7 @@ def is_repeat(request: BoltRequest) -> bool:
 
     Used where a second answer is harmless (the Home tab): a store that cannot record
     the claim lets the delivery through. Mentions and DMs claim with their answer
-    (`evalbot.slack.outbox.keep`) and fail closed instead.
+    (`evalbot.slack.transport.outbox.keep`) and fail closed instead.
     """
     event_id = request.body.get("event_id")
     if not isinstance(event_id, str) or not event_id:

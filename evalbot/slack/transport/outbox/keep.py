@@ -31,9 +31,9 @@ from evalbot.errors import StoreUnavailable
 from evalbot.rendering.block_kit import message
 from evalbot.slack.answering import Asked, answer_event
 from evalbot.slack.deps import Deps, deps_of
-from evalbot.slack.error_handler import log_unexpected
-from evalbot.slack.outbox.faults import FaultLog
-from evalbot.slack.repeats import log_repeat
+from evalbot.slack.transport.error_handler import log_unexpected
+from evalbot.slack.transport.outbox.faults import FaultLog
+from evalbot.slack.transport.repeats import log_repeat
 
 log = logging.getLogger(__name__)
 STORE_DOWN = 503

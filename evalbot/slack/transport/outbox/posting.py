@@ -15,9 +15,9 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.oauth.installation_store import InstallationStore
 
-from evalbot.slack.outbox.queue import Outgoing
-from evalbot.slack.retries import may_have_reached_slack, retry_after
-from evalbot.slack.web import failure_of
+from evalbot.slack.transport.outbox.queue import Outgoing
+from evalbot.slack.transport.retries import may_have_reached_slack, retry_after
+from evalbot.slack.transport.web import failure_of
 
 DEFAULT_RETRY_AFTER = 1.0  # seconds, when a 429 names none
 MAX_BACKOFF = 60.0
@@ -32,7 +32,7 @@ class Outcome:
         retry_in: seconds to wait before the next attempt (None: no retry).
         rate_limited: the wait is Slack's `Retry-After` for the channel.
         ambiguous: the request went out and no answer came back: it may have been posted.
-        failure: `evalbot.slack.web.failure_of` the error (HTTP status, Slack's error, the reason).
+        failure: `evalbot.slack.transport.web.failure_of` the error (HTTP status, Slack's error, the reason).
     """
 
     sent: bool = False

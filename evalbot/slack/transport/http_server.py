@@ -18,7 +18,7 @@ from slack_bolt import App
 from evalbot.metrics.multiprocess import worker_exited
 from evalbot.slack.app import drain, start_sending
 from evalbot.metrics.wsgi import MetricsWsgi
-from evalbot.slack.wsgi import SlackWsgiApp
+from evalbot.slack.transport.wsgi import SlackWsgiApp
 
 log = logging.getLogger(__name__)
 

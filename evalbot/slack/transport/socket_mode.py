@@ -23,7 +23,7 @@ from slack_sdk.errors import SlackApiError
 from evalbot.errors import ConfigError
 from evalbot.logs import log_fields, request_scope
 from evalbot.slack.app import drain, start_sending
-from evalbot.slack.middleware import new_request_id
+from evalbot.slack.transport.middleware import new_request_id
 
 log = logging.getLogger(__name__)
 PING_INTERVAL_SECONDS = 2.0

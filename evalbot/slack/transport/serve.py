@@ -9,7 +9,7 @@ from evalbot.config import Settings
 from evalbot.core.brain import Brain
 from evalbot.errors import ConfigError
 from evalbot.logs import configure_logging, secrets_of
-from evalbot.slack.sealed_tokens import MAKE_A_KEY
+from evalbot.slack.transport.sealed_tokens import MAKE_A_KEY
 
 log = logging.getLogger(__name__)
 DEFAULT_WORKERS = 2
@@ -87,12 +87,12 @@ def serve(settings: Settings, *, http: bool, port: int | None = None, workers: i
     # Over HTTP every request passes `SlackWsgiApp`'s signature check before Bolt sees it.
     app = _build(settings, verify_requests=not http)
     if not http:
-        from evalbot.slack.socket_mode import run_socket_mode
+        from evalbot.slack.transport.socket_mode import run_socket_mode
 
         return run_socket_mode(app, app_token=settings.slack_app_token or "")
-    from evalbot.slack.http_server import HttpServer
+    from evalbot.slack.transport.http_server import HttpServer
     from evalbot.metrics.wsgi import MetricsWsgi
-    from evalbot.slack.wsgi import SlackWsgiApp
+    from evalbot.slack.transport.wsgi import SlackWsgiApp
 
     wsgi = MetricsWsgi(SlackWsgiApp(app=app, signing_secret=settings.slack_signing_secret or ""))
     server = HttpServer(

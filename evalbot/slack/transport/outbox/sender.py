@@ -28,11 +28,11 @@ from concurrent.futures import ThreadPoolExecutor
 from slack_sdk import WebClient
 
 from evalbot.errors import StoreUnavailable
-from evalbot.slack.outbox.faults import FaultLog
-from evalbot.slack.outbox.posting import Outcome, post
+from evalbot.slack.transport.outbox.faults import FaultLog
+from evalbot.slack.transport.outbox.posting import Outcome, post
 from evalbot.metrics import instruments
-from evalbot.slack.outbox.queue import FAILED, SENT, UNKNOWN, Outbox, Outgoing
-from evalbot.slack.web import describe_failure
+from evalbot.slack.transport.outbox.queue import FAILED, SENT, UNKNOWN, Outbox, Outgoing
+from evalbot.slack.transport.web import describe_failure
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ class Sender:
     Args:
         outbox: the outbox rows.
         client_for: the Web API client that posts a given answer (its workspace's token);
-            it must retry nothing by itself (see `evalbot.slack.outbox.posting`).
+            it must retry nothing by itself (see `evalbot.slack.transport.outbox.posting`).
         threads: how many channels this process sends to at once.
         chores: more housekeeping, run with the outbox's every few seconds off the request path
             (the retention purge, which decides for itself how often it works).

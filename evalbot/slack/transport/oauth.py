@@ -11,7 +11,7 @@ lookup (`find_installation`) would still find and use. The app therefore looks t
 up with `find_bot` alone (`installation_store_bot_only=True`), so a revoked or
 uninstalled workspace's token is never used again.
 
-Tokens are sealed at rest with `EVALBOT_TOKEN_KEY` (`evalbot.slack.sealed_tokens`): the
+Tokens are sealed at rest with `EVALBOT_TOKEN_KEY` (`evalbot.slack.transport.sealed_tokens`): the
 installation store is wrapped, and tokens stored before (or with an older key) are sealed
 again at start.
 """
@@ -22,7 +22,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 
 from evalbot.config import Settings
 from evalbot.errors import ConfigError
-from evalbot.slack.sealed_tokens import SealedInstallationStore, TokenCipher, seal_stored_tokens
+from evalbot.slack.transport.sealed_tokens import SealedInstallationStore, TokenCipher, seal_stored_tokens
 from evalbot.store import Store
 from evalbot.store.schema import SLACK_BOTS, SLACK_INSTALLATIONS, SLACK_OAUTH_STATES
 

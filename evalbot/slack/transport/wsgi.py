@@ -5,7 +5,7 @@
 - `GET /ready` answers 200 when the state store answers a query, else 503: a load
   balancer stops sending deliveries to a host that could not keep their answers.
 - With a multi-workspace install (OAuth), `GET /slack/install` and
-  `GET /slack/oauth_redirect` are Bolt's OAuth flow (`evalbot.slack.oauth`).
+  `GET /slack/oauth_redirect` are Bolt's OAuth flow (`evalbot.slack.transport.oauth`).
 - `POST /slack/events` (events, interactivity and the slash command) is checked
   before Bolt sees it: a body over `MAX_BODY_BYTES` is refused with 413 before it
   is read; an unsigned, wrongly signed or stale request gets 401; a signed body
@@ -34,7 +34,7 @@ from http import HTTPStatus
 from slack_bolt import App, BoltRequest, BoltResponse
 
 from evalbot.logs import log_fields, request_scope
-from evalbot.slack.middleware import new_request_id
+from evalbot.slack.transport.middleware import new_request_id
 from evalbot.slack.payloads import parse_payload
 from evalbot.core.safe_answer import new_reference
 

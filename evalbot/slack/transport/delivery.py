@@ -9,7 +9,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackClientError
 
 from evalbot.core.safe_answer import new_reference
-from evalbot.slack.web import describe_failure, failure_of, webhook
+from evalbot.slack.transport.web import describe_failure, failure_of, webhook
 
 log = logging.getLogger(__name__)
 SEND_ERRORS = (SlackClientError, URLError, OSError, http.client.HTTPException, ValueError)

@@ -7,8 +7,8 @@ from slack_bolt import BoltResponse
 
 from evalbot.core.safe_answer import apology, new_reference
 from evalbot.rendering.block_kit import message as message_of
-from evalbot.slack.delivery import post_message, respond
-from evalbot.slack.filters import from_a_person
+from evalbot.slack.transport.delivery import post_message, respond
+from evalbot.slack.transport.filters import from_a_person
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.webhook import WebhookClient
 
 from evalbot.config import Settings
-from evalbot.slack.retries import may_have_reached_slack, retry_handlers
+from evalbot.slack.transport.retries import may_have_reached_slack, retry_handlers
 
 TIMEOUT_SECONDS = 10
 # slack_sdk's logger for our clients (Bolt's per-request clients reuse it).
