@@ -166,9 +166,6 @@ class Router:
     def thresholds(self) -> Thresholds:
         return self.matcher.thresholds
 
-    def rank(self, text: str, *, limit: int = 5) -> list[Candidate]:
-        return self.matcher.rank(text, limit=limit)
-
     def chances(self, *, ask: str, whole: str) -> dict[str, float]:
         """Every usable class's probability for a message (its normalised ask and its whole text)."""
         logits = self.head.logits(message_vector(self.encoder, ask=ask, whole=whole or ask))
